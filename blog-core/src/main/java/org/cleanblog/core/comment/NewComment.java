@@ -1,0 +1,15 @@
+package org.cleanblog.core.comment;
+
+import org.cleanblog.core.Check;
+
+/** A comment before it is stored: Markdown source and its rendered, sanitised HTML. */
+public record NewComment(long postId, long authorId, String body, String bodyHtml) {
+    public static final int MAX_BODY_LENGTH = 10_000;
+
+    public NewComment {
+        Check.id("post id", postId);
+        Check.id("author id", authorId);
+        body = Check.text("comment_text", body == null ? null : body.strip(), MAX_BODY_LENGTH);
+        Check.length("comment html", bodyHtml, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,16 @@
+package org.cleanblog.core.post;
+
+import java.time.Instant;
+
+/** A stored post with its author's name. {@code bodyHtml} is sanitised HTML, ready to be shown as it is. */
+public record Post(
+        long id,
+        long authorId,
+        String authorName,
+        String title,
+        String subtitle,
+        String imgUrl,
+        String body,
+        String bodyHtml,
+        Instant createdAt,
+        Instant updatedAt) {}

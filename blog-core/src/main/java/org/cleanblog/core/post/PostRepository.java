@@ -1,0 +1,46 @@
+package org.cleanblog.core.post;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Stored posts. Implementations are thread-safe. */
+public interface PostRepository {
+    /**
+     * Stores a new post by {@code authorId}, created and updated now.
+     *
+     * @throws org.cleanblog.core.NotFoundException when no user has this id
+     */
+    Post create(long authorId, PostContent content);
+
+    /**
+     * Replaces the content of a post and sets its update time to now; author and creation time stay.
+     *
+     * @throws org.cleanblog.core.NotFoundException when no post has this id
+     */
+    Post update(long id, PostContent content);
+
+    /**
+     * Deletes a post and its comments.
+     *
+     * @throws org.cleanblog.core.NotFoundException when no post has this id
+     */
+    void delete(long id);
+
+    /** The post with this id and its author's name, or empty. */
+    Optional<Post> findById(long id);
+
+    /**
+     * Summaries newest first (ties broken by id, newest first) and the total number of posts. The cost of a page does
+     * not depend on how many posts come after it.
+     */
+    Page<PostSummary> findPage(PageRequest request);
+
+    /**
+     * Every post, newest first, for a feed or a sitemap, read lazily. The caller must close the stream (use
+     * try-with-resources); it holds a database connection until then.
+     */
+    Stream<Post> streamAll();
+
+    /** How many posts are stored. */
+    long count();
+}
