@@ -1,0 +1,107 @@
+package org.cleanblog.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The blog's configuration, loaded once at start-up: the typed {@link #settings()}, the {@link #warnings()} a person
+ * starting the blog should read, and the {@link #entries()} / {@link #render()} printout for the {@code config}
+ * command. Immutable and thread-safe once loaded. See the package documentation for an example.
+ */
+public final class BlogConfiguration {
+    private static final Log LOG = LogFactory.getLog(BlogConfiguration.class);
+
+    private final BlogSettings settings;
+    private final List<String> warnings;
+    private final List<ConfigEntry> entries;
+    private final Optional<Path> file;
+
+    private BlogConfiguration(
+            BlogSettings settings, List<String> warnings, List<ConfigEntry> entries, Optional<Path> file) {
+        this.settings = settings;
+        this.warnings = warnings;
+        this.entries = entries;
+        this.file = file;
+    }
+
+    /**
+     * Loads the configuration from the given sources, first found wins: system properties, environment variables,
+     * the properties file ({@code BLOG_CONFIG_FILE}, else {@code blog.properties} in {@code workingDirectory} when
+     * present), built-in defaults. Each warning is also logged at WARN level through Commons Logging (which reaches
+     * SLF4J and the application's logging backend by itself).
+     *
+     * @param environment the environment variables, for example {@link System#getenv()}; never null. Tests pass a map
+     *     of their own so the real environment is never touched
+     * @param systemProperties the system properties, for example {@link System#getProperties()}; never null
+     * @param workingDirectory the directory relative paths (SQLite files, {@code BLOG_CONFIG_FILE}) are resolved
+     *     against; never null
+     * @return the loaded configuration; never null
+     * @throws ConfigurationException if any setting is missing or malformed; its one-line message names the setting,
+     *     what is wrong and what is expected, and never contains a password or key
+     */
+    public static BlogConfiguration load(
+            Map<String, String> environment, Properties systemProperties, Path workingDirectory) {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(systemProperties, "systemProperties");
+        Path directory =
+                Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath();
+        Sources sources = Sources.open(environment, systemProperties, directory);
+        Resolver resolver = new Resolver(sources, directory);
+        BlogSettings settings = resolver.resolve();
+        List<String> warnings = resolver.warnings();
+        warnings.forEach(LOG::warn);
+        List<ConfigEntry> entries = Entries.of(sources, resolver, settings);
+        return new BlogConfiguration(settings, warnings, entries, sources.file());
+    }
+
+    /**
+     * Loads from this process's environment, system properties and working directory.
+     *
+     * @throws ConfigurationException as {@link #load(Map, Properties, Path)}
+     */
+    public static BlogConfiguration fromSystem() {
+        return load(System.getenv(), System.getProperties(), Path.of(""));
+    }
+
+    /** The typed settings; never null. */
+    public BlogSettings settings() {
+        return settings;
+    }
+
+    /** Things the person starting the blog should know (random key, SQLite on Heroku, ignored file keys); never null. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Every setting in {@link ConfigKey} order, with derived values (the JDBC URL, user, dialect) after the database
+     * URL they come from; secrets masked. Never null.
+     */
+    public List<ConfigEntry> entries() {
+        return entries;
+    }
+
+    /** The properties file that was read, if any. */
+    public Optional<Path> file() {
+        return file;
+    }
+
+    /**
+     * The effective configuration as a table for the {@code config} command: one line per entry (name, masked value,
+     * source), then the warnings. Lines end with {@code \n}.
+     */
+    public String render() {
+        return ConfigurationPrinter.render(entries, warnings);
+    }
+
+    @Override
+    public String toString() {
+        return "BlogConfiguration[" + settings + "]";
+    }
+}

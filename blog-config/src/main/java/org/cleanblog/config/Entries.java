@@ -1,0 +1,81 @@
+package org.cleanblog.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the printable {@link ConfigEntry} list: what was configured, where from, and what it resolved to. */
+final class Entries {
+    private static final String INDENT = "  ";
+
+    private Entries() {}
+
+    static List<ConfigEntry> of(Sources sources, Resolver resolver, BlogSettings settings) {
+        List<ConfigEntry> entries = new ArrayList<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            entries.add(entry(key, sources, resolver, settings));
+            if (key == resolver.databaseKey()) {
+                entries.addAll(database(resolver, settings.database()));
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static ConfigEntry entry(ConfigKey key, Sources sources, Resolver resolver, BlogSettings settings) {
+        String name = key.environmentName();
+        if (key == ConfigKey.SECRET_KEY && settings.secretKeys().generated()) {
+            return new ConfigEntry(
+                    name,
+                    Masking.maskSecret(settings.secretKeys().current()),
+                    new ValueSource(ValueSource.Kind.GENERATED, "at random for this process (development only)"));
+        }
+        if (key == ConfigKey.BLOG_ENV && resolver.environmentForcedByDyno()) {
+            return new ConfigEntry(
+                    name,
+                    settings.environment().id(),
+                    new ValueSource(ValueSource.Kind.DERIVED, "from DYNO (set on Heroku)"));
+        }
+        if (key == ConfigKey.BLOG_CONFIG_FILE
+                && sources.text(key).isEmpty()
+                && sources.file().isPresent()) {
+            return new ConfigEntry(
+                    name,
+                    sources.file().get().toString(),
+                    new ValueSource(
+                            ValueSource.Kind.DERIVED, PropertiesFile.DEFAULT_NAME + " in the working directory"));
+        }
+        Optional<Sources.Value> value = sources.get(key);
+        if (value.isEmpty()) {
+            return new ConfigEntry(name, ConfigEntry.NOT_SET, null);
+        }
+        return new ConfigEntry(
+                name, display(key, value.get().text()), value.get().source());
+    }
+
+    private static String display(ConfigKey key, String text) {
+        return switch (key.secrecy()) {
+            case NONE -> text.strip();
+            case URL_WITH_PASSWORD -> Masking.maskUrl(text.strip());
+            case SECRET ->
+                key == ConfigKey.SECRET_KEY_FALLBACKS
+                        ? Masking.MASK + " (" + text.split(",").length + " keys)"
+                        : Masking.maskSecret(text.strip());
+        };
+    }
+
+    private static List<ConfigEntry> database(Resolver resolver, DatabaseSettings database) {
+        String from = "from " + resolver.databaseKey().environmentName();
+        return List.of(
+                derived("jdbc url", Masking.maskUrl(database.jdbcUrl()), from),
+                derived("user", database.user().orElse("(none)"), "from " + resolver.userOrigin()),
+                derived(
+                        "password",
+                        database.password().map(p -> Masking.MASK).orElse("(none)"),
+                        "from " + resolver.passwordOrigin()),
+                derived("dialect", database.dialect().id(), from));
+    }
+
+    private static ConfigEntry derived(String name, String value, String detail) {
+        return new ConfigEntry(INDENT + name, value, new ValueSource(ValueSource.Kind.DERIVED, detail));
+    }
+}

@@ -1,0 +1,184 @@
+package org.cleanblog.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Turns the raw values of {@link Sources} into typed settings, collecting warnings. Not thread-safe; used once. */
+final class Resolver {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    private static final Pattern BIND_HOST = Pattern.compile("[A-Za-z0-9._:%-]+");
+
+    private final Sources sources;
+    private final Path workingDirectory;
+    private final List<String> warnings = new ArrayList<>();
+    private String databaseVariable;
+    private boolean environmentForcedByDyno;
+    private boolean userFromUrl;
+    private boolean passwordFromUrl;
+
+    Resolver(Sources sources, Path workingDirectory) {
+        this.sources = sources;
+        this.workingDirectory = workingDirectory;
+        warnings.addAll(sources.warnings());
+    }
+
+    BlogSettings resolve() {
+        boolean onHeroku = sources.platformVariable("DYNO").isPresent();
+        Environment environment = environment(onHeroku);
+        DatabaseSettings database = database();
+        SecretKeys secretKeys = SecretRules.resolve(
+                sources.text(ConfigKey.SECRET_KEY),
+                sources.text(ConfigKey.SECRET_KEY_FALLBACKS),
+                environment,
+                warnings);
+        BlogSettings settings = new BlogSettings(
+                database, secretKeys, port(), bindHost(), environment, onHeroku, baseUrl(), adminEmails());
+        if (onHeroku && database.isSqlite()) {
+            warnings.add(HerokuTrap.warning(database));
+        }
+        return settings;
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The variable the database URL was read from: {@code DATABASE_URL} or {@code JDBC_DATABASE_URL}. */
+    ConfigKey databaseKey() {
+        return ConfigKey.valueOf(databaseVariable);
+    }
+
+    /** The variable the database user came from, if any. */
+    String userOrigin() {
+        return userFromUrl ? databaseVariable : ConfigKey.JDBC_DATABASE_USERNAME.name();
+    }
+
+    /** The variable the database password came from, if any. */
+    String passwordOrigin() {
+        return passwordFromUrl ? databaseVariable : ConfigKey.JDBC_DATABASE_PASSWORD.name();
+    }
+
+    boolean environmentForcedByDyno() {
+        return environmentForcedByDyno;
+    }
+
+    /** The name to put in an error message: the one the user actually wrote. */
+    private static String variable(ConfigKey key, Sources.Value value) {
+        return switch (value.source().kind()) {
+            case SYSTEM_PROPERTY -> key.propertyName();
+            case FILE -> key.fileKey() + " in file " + value.source().detail();
+            default -> key.environmentName();
+        };
+    }
+
+    private Environment environment(boolean onHeroku) {
+        Sources.Value value = sources.get(ConfigKey.BLOG_ENV).orElseThrow();
+        Environment configured = Environment.parse(variable(ConfigKey.BLOG_ENV, value), value.text());
+        if (onHeroku && configured == Environment.DEVELOPMENT) {
+            environmentForcedByDyno = true;
+            if (value.source().kind() != ValueSource.Kind.DEFAULT) {
+                warnings.add("BLOG_ENV=development ignored: DYNO is set, so this is a Heroku dyno and runs as"
+                        + " production");
+            }
+            return Environment.PRODUCTION;
+        }
+        return configured;
+    }
+
+    private DatabaseSettings database() {
+        Sources.Value url = sources.get(ConfigKey.DATABASE_URL).orElseThrow();
+        ConfigKey key = ConfigKey.DATABASE_URL;
+        Optional<Sources.Value> jdbcUrl = sources.get(ConfigKey.JDBC_DATABASE_URL);
+        if (url.source().kind() == ValueSource.Kind.DEFAULT && jdbcUrl.isPresent()) {
+            url = jdbcUrl.get();
+            key = ConfigKey.JDBC_DATABASE_URL;
+        }
+        databaseVariable = key.name();
+        DatabaseSettings database = DatabaseUrl.parse(variable(key, url), url.text(), workingDirectory);
+        userFromUrl = database.user().isPresent();
+        passwordFromUrl = database.password().isPresent();
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            database = database.withDefaultCredentials(
+                    sources.text(ConfigKey.JDBC_DATABASE_USERNAME)
+                            .map(String::strip)
+                            .orElse(null),
+                    sources.text(ConfigKey.JDBC_DATABASE_PASSWORD).orElse(null));
+        }
+        return database;
+    }
+
+    private int port() {
+        Sources.Value value = sources.get(ConfigKey.PORT).orElseThrow();
+        String text = value.text().strip();
+        String variable = variable(ConfigKey.PORT, value);
+        if (!text.matches("[0-9]+")) {
+            throw new ConfigurationException(variable, "'" + text + "' is not a number (expected a port, 1-65535)");
+        }
+        int port = text.length() > 5 ? -1 : Integer.parseInt(text);
+        if (port < 1 || port > 65535) {
+            throw new ConfigurationException(variable, text + " is out of range (expected a port, 1-65535)");
+        }
+        return port;
+    }
+
+    private String bindHost() {
+        Sources.Value value = sources.get(ConfigKey.BIND_HOST).orElseThrow();
+        String host = value.text().strip();
+        if (!BIND_HOST.matcher(host).matches()) {
+            throw new ConfigurationException(
+                    variable(ConfigKey.BIND_HOST, value),
+                    "'" + host + "' is not a host name or IP address (expected 0.0.0.0 for all interfaces, or"
+                            + " 127.0.0.1 for this machine only)");
+        }
+        return host;
+    }
+
+    private Optional<URI> baseUrl() {
+        Optional<Sources.Value> value = sources.get(ConfigKey.BLOG_BASE_URL);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get().text().strip();
+        String problem = "'" + text + "' is not an absolute http(s) address (expected e.g. https://blog.example.org)";
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                throw new ConfigurationException(variable(ConfigKey.BLOG_BASE_URL, value.get()), problem);
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(variable(ConfigKey.BLOG_BASE_URL, value.get()), problem, e);
+        }
+    }
+
+    private List<String> adminEmails() {
+        Optional<Sources.Value> value = sources.get(ConfigKey.ADMIN_EMAILS);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> emails = Arrays.stream(value.get().text().split(","))
+                .map(String::strip)
+                .filter(email -> !email.isEmpty())
+                .toList();
+        for (String email : emails) {
+            if (!EMAIL.matcher(email).matches()) {
+                throw new ConfigurationException(
+                        variable(ConfigKey.ADMIN_EMAILS, value.get()),
+                        "'" + email + "' is not an e-mail address (expected comma-separated addresses such as"
+                                + " admin@example.org)");
+            }
+        }
+        return emails;
+    }
+}
