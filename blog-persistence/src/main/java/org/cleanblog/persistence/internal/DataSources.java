@@ -1,0 +1,114 @@
+package org.cleanblog.persistence.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.cleanblog.core.BlogException;
+import org.cleanblog.core.StorageException;
+import org.cleanblog.persistence.Dialect;
+
+/** Pools for JDBC URLs, and the checks a given DataSource must pass before the blog uses it. */
+public final class DataSources {
+    /** DESIGN.md: small platform plans allow about 20 connections in all. */
+    static final int POSTGRESQL_POOL_SIZE = 20;
+    /** Readers of a WAL database do not block one another; writers queue in {@link PooledSqlRunner} anyway. */
+    static final int SQLITE_POOL_SIZE = 8;
+
+    static final String SQLITE_BUSY_TIMEOUT_MS = "10000";
+
+    private DataSources() {}
+
+    /**
+     * A HikariCP pool on {@code jdbcUrl}; for SQLite with WAL, foreign keys, a busy timeout and write transactions
+     * that begin immediately. {@code user} and {@code password} may be null. The caller closes the pool.
+     *
+     * @throws BlogException when the URL names another database or its driver is missing
+     * @throws StorageException when the database cannot be reached
+     */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.fromJdbcUrl(jdbcUrl);
+        requireDriver(dialect);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("clean-blog-" + dialect.id());
+        config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.SQLITE) {
+            config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+            // Driver properties of sqlite-jdbc, applied to every connection the pool opens.
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MS);
+            // A write transaction takes the write lock at BEGIN, so it can never fail half-way to upgrade its lock.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            config.setMaximumPoolSize(POSTGRESQL_POOL_SIZE);
+            config.setMinimumIdle(2);
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StorageException(
+                    "could not connect to " + redact(jdbcUrl) + ": " + cause.getMessage()
+                            + " (check the URL and credentials, and that the database is running)",
+                    e);
+        }
+    }
+
+    /**
+     * The dialect of the database behind {@code dataSource}, from its metadata.
+     *
+     * @throws BlogException when it is neither SQLite nor PostgreSQL
+     * @throws StorageException when no connection can be had
+     */
+    public static Dialect detect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new StorageException("could not connect to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a SQLite database a server database: WAL journal (a property of the file, kept once set), and refuses a
+     * DataSource whose connections do not enforce foreign keys, since deleting a post relies on the cascade.
+     */
+    public static void prepareSqlite(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            try (var foreignKeys = statement.executeQuery("PRAGMA foreign_keys")) {
+                if (!foreignKeys.next() || foreignKeys.getInt(1) != 1) {
+                    throw new BlogException("the SQLite DataSource does not enforce foreign keys: configure it with "
+                            + "foreign_keys=true (SQLiteConfig.enforceForeignKeys(true)), or open the database "
+                            + "with BlogDatabase.open(jdbcUrl, user, password), which does");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not prepare the SQLite database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireDriver(Dialect dialect) {
+        String driver = dialect == Dialect.SQLITE ? "org.sqlite.JDBC" : "org.postgresql.Driver";
+        String artifact = dialect == Dialect.SQLITE ? "org.xerial:sqlite-jdbc" : "org.postgresql:postgresql";
+        try {
+            Class.forName(driver, false, DataSources.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new BlogException("the " + dialect + " JDBC driver (" + artifact + ") is not on the class path: "
+                    + "do not exclude it from blog-persistence when you use " + dialect);
+        }
+    }
+
+    /** Drops the query, which may carry a password, so that the URL can appear in a message. */
+    static String redact(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
+    }
+}

@@ -1,0 +1,70 @@
+package org.cleanblog.persistence.internal;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.cleanblog.core.Check;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.comment.Comment;
+import org.cleanblog.core.comment.CommentRepository;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.persistence.internal.mapper.CommentMapper;
+
+/** {@link CommentRepository} on MyBatis. Thread-safe when its runner is. */
+public final class MyBatisCommentRepository implements CommentRepository {
+    private final SqlRunner runner;
+    private final Clock clock;
+
+    public MyBatisCommentRepository(SqlRunner runner, Clock clock) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Comment create(NewComment comment) {
+        Check.notNull("comment", comment);
+        return runner.write("create a comment on post " + comment.postId(), session -> {
+            CommentMapper mapper = session.getMapper(CommentMapper.class);
+            long id;
+            try {
+                id = mapper.insert(comment, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            } catch (PersistenceException e) {
+                if (SqlErrors.isForeignKeyViolation(e)) {
+                    throw missingReference(mapper, comment, e);
+                }
+                throw e;
+            }
+            return mapper.findById(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Names what the failed insert referred to. PostgreSQL names the violated constraint (and refuses any further
+     * statement in this transaction); SQLite names none, but its transaction stays usable, so it is asked.
+     */
+    private static NotFoundException missingReference(
+            CommentMapper mapper, NewComment comment, PersistenceException failure) {
+        String constraint = SqlErrors.message(failure);
+        boolean postMissing = constraint.contains("comments_post_id_fkey")
+                || (!constraint.contains("comments_author_id_fkey") && !mapper.postExists(comment.postId()));
+        return postMissing
+                ? NotFoundException.of("post", comment.postId())
+                : NotFoundException.of("user", comment.authorId());
+    }
+
+    @Override
+    public List<Comment> findByPost(long postId) {
+        return runner.read(
+                "read the comments of post " + postId,
+                session -> session.getMapper(CommentMapper.class).findByPost(postId));
+    }
+
+    @Override
+    public long count() {
+        return runner.read(
+                "count comments",
+                session -> session.getMapper(CommentMapper.class).count());
+    }
+}

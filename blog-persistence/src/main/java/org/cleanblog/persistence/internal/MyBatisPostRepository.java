@@ -1,0 +1,103 @@
+package org.cleanblog.persistence.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.cleanblog.core.Check;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
+import org.cleanblog.core.post.Post;
+import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.post.PostRepository;
+import org.cleanblog.core.post.PostSummary;
+import org.cleanblog.persistence.internal.mapper.PostMapper;
+
+/** {@link PostRepository} on MyBatis. Thread-safe when its runner is. */
+public final class MyBatisPostRepository implements PostRepository {
+    private final SqlRunner runner;
+    private final Clock clock;
+
+    public MyBatisPostRepository(SqlRunner runner, Clock clock) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Post create(long authorId, PostContent content) {
+        Check.notNull("post content", content);
+        return runner.write("create a post", session -> {
+            PostMapper mapper = session.getMapper(PostMapper.class);
+            long id;
+            try {
+                id = mapper.insert(authorId, content, now());
+            } catch (PersistenceException e) {
+                if (SqlErrors.isForeignKeyViolation(e)) {
+                    throw NotFoundException.of("user", authorId);
+                }
+                throw e;
+            }
+            return mapper.findById(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public Post update(long id, PostContent content) {
+        Check.notNull("post content", content);
+        return runner.write("update post " + id, session -> {
+            PostMapper mapper = session.getMapper(PostMapper.class);
+            if (mapper.update(id, content, now()) == 0) {
+                throw NotFoundException.of("post", id);
+            }
+            return mapper.findById(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public void delete(long id) {
+        int deleted = runner.write(
+                "delete post " + id,
+                session -> session.getMapper(PostMapper.class).delete(id));
+        if (deleted == 0) {
+            throw NotFoundException.of("post", id);
+        }
+    }
+
+    @Override
+    public Optional<Post> findById(long id) {
+        return runner.read(
+                "find post " + id,
+                session -> session.getMapper(PostMapper.class).findById(id));
+    }
+
+    @Override
+    public Page<PostSummary> findPage(PageRequest request) {
+        Check.notNull("page request", request);
+        return runner.read("read page " + request.number() + " of the posts", session -> {
+            PostMapper mapper = session.getMapper(PostMapper.class);
+            List<PostSummary> items = mapper.findPage(request.size(), request.offset());
+            return new Page<>(items, request, mapper.count());
+        });
+    }
+
+    @Override
+    public Stream<Post> streamAll() {
+        return runner.stream(
+                "read all posts", session -> session.getMapper(PostMapper.class).streamAll());
+    }
+
+    @Override
+    public long count() {
+        return runner.read(
+                "count posts", session -> session.getMapper(PostMapper.class).count());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

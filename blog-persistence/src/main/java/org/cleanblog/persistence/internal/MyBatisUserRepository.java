@@ -1,0 +1,87 @@
+package org.cleanblog.persistence.internal;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.cleanblog.core.Check;
+import org.cleanblog.core.ConflictException;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.user.NewUser;
+import org.cleanblog.core.user.User;
+import org.cleanblog.core.user.UserRepository;
+import org.cleanblog.persistence.internal.mapper.UserMapper;
+
+/** {@link UserRepository} on MyBatis. Thread-safe when its runner is. */
+public final class MyBatisUserRepository implements UserRepository {
+    private final SqlRunner runner;
+    private final Clock clock;
+
+    public MyBatisUserRepository(SqlRunner runner, Clock clock) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public User create(NewUser user) {
+        Check.notNull("user", user);
+        return runner.write("create a user", session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            mapper.lockUserCreation();
+            long id;
+            try {
+                id = mapper.insert(
+                        user.email().value(),
+                        user.email().normalized(),
+                        user.name(),
+                        user.passwordHash(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+            } catch (PersistenceException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new ConflictException("a user with e-mail " + user.email() + " already exists", e);
+                }
+                throw e;
+            }
+            return mapper.findById(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<User> findById(long id) {
+        return runner.read(
+                "find user " + id,
+                session -> session.getMapper(UserMapper.class).findById(id));
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        // Normalised as Email does on insert (strip, lower case in the root locale), so that both dialects compare
+        // the same strings; a malformed address simply matches nobody.
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        return runner.read(
+                "find a user by e-mail",
+                session -> session.getMapper(UserMapper.class).findByEmailNormalized(normalized));
+    }
+
+    @Override
+    public void updatePasswordHash(long id, String passwordHash) {
+        Check.text("password hash", passwordHash, NewUser.MAX_HASH_LENGTH);
+        int updated = runner.write(
+                "update the password of user " + id,
+                session -> session.getMapper(UserMapper.class).updatePasswordHash(id, passwordHash));
+        if (updated == 0) {
+            throw NotFoundException.of("user", id);
+        }
+    }
+
+    @Override
+    public long count() {
+        return runner.read(
+                "count users", session -> session.getMapper(UserMapper.class).count());
+    }
+}

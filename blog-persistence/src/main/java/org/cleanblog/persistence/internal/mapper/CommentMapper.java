@@ -1,0 +1,26 @@
+package org.cleanblog.persistence.internal.mapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+import org.cleanblog.core.comment.Comment;
+import org.cleanblog.core.comment.NewComment;
+
+/** SQL of the {@code comments} table; statements in {@code CommentMapper.xml}. */
+public interface CommentMapper {
+    /** Inserts a comment and returns its id. */
+    long insert(@Param("comment") NewComment comment, @Param("createdAt") Instant createdAt);
+
+    Optional<Comment> findById(@Param("id") long id);
+
+    List<Comment> findByPost(@Param("postId") long postId);
+
+    long count();
+
+    /** Whether a post with this id exists, to name what a foreign key violation was about. */
+    boolean postExists(@Param("id") long id);
+
+    /** Whether a user with this id exists, to name what a foreign key violation was about. */
+    boolean userExists(@Param("id") long id);
+}

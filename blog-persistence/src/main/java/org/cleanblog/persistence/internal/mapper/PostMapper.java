@@ -1,0 +1,33 @@
+package org.cleanblog.persistence.internal.mapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
+import org.cleanblog.core.post.Post;
+import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.post.PostSummary;
+
+/** SQL of the {@code posts} table; statements in {@code PostMapper.xml}. */
+public interface PostMapper {
+    /** Inserts a post and returns its id. */
+    long insert(
+            @Param("authorId") long authorId,
+            @Param("content") PostContent content,
+            @Param("createdAt") Instant createdAt);
+
+    int update(@Param("id") long id, @Param("content") PostContent content, @Param("updatedAt") Instant updatedAt);
+
+    int delete(@Param("id") long id);
+
+    Optional<Post> findById(@Param("id") long id);
+
+    /** Summaries newest first, {@code limit} of them after skipping {@code offset}. */
+    List<PostSummary> findPage(@Param("limit") int limit, @Param("offset") long offset);
+
+    /** Every post newest first, read lazily. */
+    Cursor<Post> streamAll();
+
+    long count();
+}

@@ -1,0 +1,28 @@
+package org.cleanblog.persistence.internal.mapper;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+import org.cleanblog.core.user.User;
+
+/** SQL of the {@code users} table; statements in {@code UserMapper.xml}. */
+public interface UserMapper {
+    /** Serialises user creation, so that "no user exists yet" stays true until the insert that relies on it. */
+    long lockUserCreation();
+
+    /** Inserts a user, admin exactly when no user exists yet, and returns the new id. */
+    long insert(
+            @Param("email") String email,
+            @Param("emailNormalized") String emailNormalized,
+            @Param("name") String name,
+            @Param("passwordHash") String passwordHash,
+            @Param("createdAt") Instant createdAt);
+
+    Optional<User> findById(@Param("id") long id);
+
+    Optional<User> findByEmailNormalized(@Param("emailNormalized") String emailNormalized);
+
+    int updatePasswordHash(@Param("id") long id, @Param("passwordHash") String passwordHash);
+
+    long count();
+}
