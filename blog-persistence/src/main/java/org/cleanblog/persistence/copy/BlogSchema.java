@@ -1,0 +1,74 @@
+package org.cleanblog.persistence.copy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.contact.NewContactMessage;
+import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.user.Email;
+import org.cleanblog.core.user.NewUser;
+
+/**
+ * The tables of our schema (Flyway, {@code db/migration}) that hold data, in an order where every table comes after
+ * the tables it references. Lengths are the limits of the PostgreSQL migration, which are blog-core's constants. A
+ * test compares this list with the columns of a freshly migrated database of each dialect, so a migration that adds a
+ * table or a column fails the build until the copy knows it.
+ */
+final class BlogSchema {
+    static final TableSpec USERS = new TableSpec(
+            "users",
+            List.of(
+                    Column.id(),
+                    Column.text("email", Email.MAX_LENGTH),
+                    Column.uniqueText("email_normalized", Email.MAX_LENGTH),
+                    Column.text("name", NewUser.MAX_NAME_LENGTH),
+                    Column.text("password_hash", NewUser.MAX_HASH_LENGTH),
+                    Column.bool("is_admin"),
+                    Column.instant("created_at")));
+
+    static final TableSpec POSTS = new TableSpec(
+            "posts",
+            List.of(
+                    Column.id(),
+                    Column.reference("author_id", "users"),
+                    Column.text("title", PostContent.MAX_TITLE_LENGTH),
+                    Column.text("subtitle", PostContent.MAX_SUBTITLE_LENGTH),
+                    Column.text("img_url", PostContent.MAX_IMG_URL_LENGTH),
+                    Column.unlimitedText("body"),
+                    Column.unlimitedText("body_html"),
+                    Column.instant("created_at"),
+                    Column.instant("updated_at")));
+
+    static final TableSpec COMMENTS = new TableSpec(
+            "comments",
+            List.of(
+                    Column.id(),
+                    Column.reference("post_id", "posts"),
+                    Column.reference("author_id", "users"),
+                    Column.text("body", NewComment.MAX_BODY_LENGTH),
+                    Column.unlimitedText("body_html"),
+                    Column.instant("created_at")));
+
+    static final TableSpec CONTACT_MESSAGES = new TableSpec(
+            "contact_messages",
+            List.of(
+                    Column.id(),
+                    Column.text("name", NewContactMessage.MAX_NAME_LENGTH),
+                    Column.text("email", Email.MAX_LENGTH),
+                    Column.text("phone", NewContactMessage.MAX_PHONE_LENGTH),
+                    Column.text("message", NewContactMessage.MAX_MESSAGE_LENGTH),
+                    Column.instant("created_at")));
+
+    /** Referenced tables first. */
+    static final List<TableSpec> TABLES = List.of(USERS, POSTS, COMMENTS, CONTACT_MESSAGES);
+
+    /** Tables of the schema that the copy does not carry: Flyway's own bookkeeping. */
+    static final Set<String> NOT_COPIED = Set.of("flyway_schema_history");
+
+    private BlogSchema() {}
+
+    static Optional<TableSpec> table(String name) {
+        return TABLES.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,165 @@
+package org.cleanblog.persistence.copy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One copy, from open connections: reads each table of the source in id order, validates and writes it to the target
+ * and checksums it, then repairs identities and derived counts and reads everything back to compare. All writes are
+ * in the target connection's one transaction, which the caller commits only when this returns.
+ */
+final class CopyEngine {
+    /** How often (in rows) the listener hears of progress and the thread's interrupt flag is checked. */
+    static final int PROGRESS_EVERY = 2_000;
+
+    private final BlogCopy settings;
+    private final Connection targetConnection;
+    private final TargetDatabase target;
+    private final RowSource source;
+    private final RejectLog rejects;
+    private final RowValidator validator = new RowValidator(BlogSchema.TABLES);
+
+    CopyEngine(
+            BlogCopy settings,
+            RowSource source,
+            Connection targetConnection,
+            TargetDatabase target,
+            RejectLog rejects) {
+        this.settings = settings;
+        this.source = source;
+        this.targetConnection = targetConnection;
+        this.target = target;
+        this.rejects = rejects;
+    }
+
+    CopyReport run(Instant started) throws SQLException {
+        target.checkSchema();
+        target.lockAgainstWriters();
+        Map<String, Long> present = target.rowsPresent();
+        if (!present.isEmpty()) {
+            if (!settings.replaces()) {
+                throw new CopyException(
+                        CopyException.Reason.TARGET_NOT_EMPTY,
+                        "the target already holds data (" + describe(present) + "): copy into an empty database,"
+                                + " or pass --replace to delete its data first, in the same transaction as the copy");
+            }
+            target.clear();
+        }
+        List<Written> written = new ArrayList<>();
+        for (TableSpec table : BlogSchema.TABLES) {
+            written.add(copy(table));
+        }
+        if (rejects.count() > 0 && !settings.skipsInvalid()) {
+            throw new CopyException(
+                    CopyException.Reason.INVALID_ROWS,
+                    rejects.count() + " source rows would be refused by the target, so nothing was copied; fix them"
+                            + " in the source, or pass --skip-invalid to copy the rest and list them in a file",
+                    null,
+                    rejects.kept(),
+                    null);
+        }
+        target.resetIdentities();
+        Map<String, Long> counts = target.recomputeRowCounts();
+        List<String> violations = target.foreignKeyViolations();
+        if (!violations.isEmpty()) {
+            throw new CopyException(
+                    CopyException.Reason.VERIFICATION_FAILED,
+                    "foreign keys of the target point nowhere after the copy: " + violations);
+        }
+        settings.listener().verifying();
+        return verify(written, counts, started);
+    }
+
+    private Written copy(TableSpec table) throws SQLException {
+        long total = source.count(table);
+        CopyListener listener = settings.listener();
+        listener.tableStarted(table.name(), total);
+        Checksum checksum = new Checksum();
+        long[] read = {0};
+        long rejectedBefore = rejects.count();
+        try (RowSink sink = target.sink(table)) {
+            source.read(table, row -> {
+                read[0]++;
+                Long id = row[0] instanceof Long value ? value : null;
+                String reason = validator.check(table, row);
+                if (reason != null) {
+                    rejects.add(new Reject(table.name(), id, reason));
+                } else {
+                    // Once a row is refused without skipInvalid nothing will be committed: only look for more rejects.
+                    if (rejects.count() == 0 || settings.skipsInvalid()) {
+                        sink.accept(row);
+                    }
+                    checksum.add(row);
+                    validator.accepted(table, id);
+                }
+                if (read[0] % PROGRESS_EVERY == 0) {
+                    listener.rowsRead(table.name(), read[0], total);
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CopyException(CopyException.Reason.FAILED, "copy-db was interrupted");
+                    }
+                }
+            });
+            sink.finish();
+        }
+        long rejected = rejects.count() - rejectedBefore;
+        listener.rowsRead(table.name(), read[0], total);
+        listener.tableFinished(table.name(), read[0], read[0] - rejected);
+        return new Written(table, read[0], rejected, checksum.hex());
+    }
+
+    private CopyReport verify(List<Written> written, Map<String, Long> counts, Instant started) throws SQLException {
+        RowSource readBack = new BlogSchemaSource(targetConnection, target.dialect());
+        List<TableReport> reports = new ArrayList<>();
+        for (Written w : written) {
+            Checksum checksum = new Checksum();
+            readBack.read(w.table(), checksum::add);
+            reports.add(new TableReport(
+                    w.table().name(), w.read(), w.rejected(), w.checksum(), checksum.rows(), checksum.hex()));
+        }
+        reports.add(rowCountsReport(written, counts));
+        CopyReport report = new CopyReport(
+                source.description(),
+                reports,
+                rejects.writtenFile(),
+                Duration.between(started, settings.clock().instant()));
+        if (!report.verified()) {
+            throw new CopyException(
+                    CopyException.Reason.VERIFICATION_FAILED,
+                    "the target differs from what was written, so the copy was rolled back:\n" + report.format(),
+                    null,
+                    List.of(),
+                    report);
+        }
+        return report;
+    }
+
+    /** The kept counts must equal the rows written to each counted table. */
+    private TableReport rowCountsReport(List<Written> written, Map<String, Long> recomputed) throws SQLException {
+        Checksum expected = new Checksum();
+        for (Map.Entry<String, Long> entry : recomputed.entrySet()) {
+            Written w = written.stream()
+                    .filter(x -> x.table().name().equals(entry.getKey()))
+                    .findFirst()
+                    .orElseThrow();
+            expected.add(new Object[] {entry.getKey(), w.read() - w.rejected()});
+        }
+        Checksum actual = new Checksum();
+        target.rowCounts().forEach((table, count) -> actual.add(new Object[] {table, count}));
+        return new TableReport(
+                TargetDatabase.ROW_COUNTS, expected.rows(), 0, expected.hex(), actual.rows(), actual.hex());
+    }
+
+    private static String describe(Map<String, Long> present) {
+        return present.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue() + " rows")
+                .collect(Collectors.joining(", "));
+    }
+
+    private record Written(TableSpec table, long read, long rejected, String checksum) {}
+}

@@ -1,0 +1,78 @@
+package org.cleanblog.persistence.copy;
+
+import java.util.List;
+import java.util.Optional;
+import org.cleanblog.core.BlogException;
+
+/**
+ * A copy that did not happen. Whatever the reason, the target holds what it held before the copy started (only its
+ * schema may have been brought to the latest version). The message names the cause and what to do about it.
+ */
+public final class CopyException extends BlogException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the copy did not happen, and the exit status a command should use for it. */
+    public enum Reason {
+        /** The source or target is not SQLite or PostgreSQL. */
+        UNSUPPORTED_DATABASE(2),
+        /** The source holds neither our schema nor the Flask tutorial's. */
+        UNKNOWN_SOURCE(2),
+        /** The target holds rows and {@code replace} was not asked for. */
+        TARGET_NOT_EMPTY(2),
+        /** The target's schema has tables or columns this version of the copy does not know. */
+        UNKNOWN_TARGET_SCHEMA(1),
+        /** Some source rows would be rejected by the target, and {@code skipInvalid} was not asked for. */
+        INVALID_ROWS(1),
+        /** What was read back from the target differs from what was written. */
+        VERIFICATION_FAILED(1),
+        /** A database or file failed, or the copy was interrupted. */
+        FAILED(1);
+
+        private final int exitStatus;
+
+        Reason(int exitStatus) {
+            this.exitStatus = exitStatus;
+        }
+
+        /** 2 when the user must change how the copy is asked for, 1 when the copy failed on the way. */
+        public int exitStatus() {
+            return exitStatus;
+        }
+    }
+
+    private final Reason reason;
+    private final transient List<Reject> rejects;
+    private final transient CopyReport report;
+
+    CopyException(Reason reason, String message) {
+        this(reason, message, null, List.of(), null);
+    }
+
+    CopyException(Reason reason, String message, Throwable cause) {
+        this(reason, message, cause, List.of(), null);
+    }
+
+    CopyException(Reason reason, String message, Throwable cause, List<Reject> rejects, CopyReport report) {
+        super(message, cause);
+        this.reason = reason;
+        this.rejects = List.copyOf(rejects);
+        this.report = report;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /**
+     * For {@link Reason#INVALID_ROWS}: the first rejected rows (at most {@link BlogCopy#MAX_REJECTS_KEPT}); every one
+     * of them was also passed to the listener. Empty, never null, for other reasons.
+     */
+    public List<Reject> rejects() {
+        return rejects;
+    }
+
+    /** For {@link Reason#VERIFICATION_FAILED}: the comparison that failed; empty for other reasons. */
+    public Optional<CopyReport> report() {
+        return Optional.ofNullable(report);
+    }
+}

@@ -1,0 +1,24 @@
+package org.cleanblog.persistence.copy;
+
+import java.sql.SQLException;
+
+/** Rows of a source database, mapped to the tables of our schema. Reads stream: memory does not grow with rows. */
+interface RowSource {
+    /** Receives one row at a time; the array is the row's own and may be kept. */
+    @FunctionalInterface
+    interface RowHandler {
+        void accept(Object[] row) throws SQLException;
+    }
+
+    /** What the source is, for the report: "our schema on SQLite", "the Flask tutorial's blog.db on SQLite"... */
+    String description();
+
+    /** How many rows {@link #read} will deliver for {@code table} (for progress; 0 when the source has none). */
+    long count(TableSpec table) throws SQLException;
+
+    /**
+     * Delivers the rows meant for {@code table} in ascending id order, each with {@link TableSpec#columns()} values
+     * in their canonical types, null, or an {@link Invalid}.
+     */
+    void read(TableSpec table, RowHandler handler) throws SQLException;
+}

@@ -1,0 +1,187 @@
+package org.cleanblog.persistence.copy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cleanblog.persistence.Dialect;
+
+/**
+ * The target of a copy, inside the one transaction the caller holds on {@code connection}: schema check, lock,
+ * emptiness, clearing, writers, and the repairs a bulk load needs afterwards (identities, derived counts).
+ */
+final class TargetDatabase {
+    /** Kept by triggers (ADR 0003); recomputed after the load instead of copied, so it is right for any source. */
+    static final String ROW_COUNTS = "row_counts";
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    TargetDatabase(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Fails unless the target has exactly the tables and columns this copy knows, so no table is left behind. */
+    void checkSchema() throws SQLException {
+        Catalog catalog = new Catalog(connection, dialect);
+        Set<String> unknown = new HashSet<>(catalog.tables());
+        unknown.removeIf(t -> t.startsWith("sqlite_") || BlogSchema.NOT_COPIED.contains(t) || t.equals(ROW_COUNTS));
+        for (TableSpec table : BlogSchema.TABLES) {
+            List<String> expected = table.columns().stream().map(Column::name).toList();
+            List<String> actual = catalog.columns(table.name());
+            if (!new HashSet<>(actual).equals(new HashSet<>(expected))) {
+                throw new CopyException(
+                        CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
+                        "the target's table " + table.name() + " has columns " + actual + ", but this copy-db knows "
+                                + expected + ": use the copy-db of the same version as the target's schema");
+            }
+            unknown.remove(table.name());
+        }
+        if (!unknown.isEmpty()) {
+            throw new CopyException(
+                    CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
+                    "the target has tables this copy-db does not know (" + String.join(", ", unknown)
+                            + "): use the copy-db of the same version as the target's schema");
+        }
+    }
+
+    /** Keeps the running blog from writing while the copy runs; readers go on (PostgreSQL; SQLite locks on write). */
+    void lockAgainstWriters() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            execute("LOCK TABLE " + tableList() + ", " + ROW_COUNTS + " IN EXCLUSIVE MODE");
+        }
+    }
+
+    /** The tables that hold rows, with their counts, in copy order; empty when the target is empty. */
+    Map<String, Long> rowsPresent() throws SQLException {
+        Map<String, Long> present = new TreeMap<>();
+        for (TableSpec table : BlogSchema.TABLES) {
+            long rows = count(table.name());
+            if (rows > 0) {
+                present.put(table.name(), rows);
+            }
+        }
+        return present;
+    }
+
+    /** Deletes every row; part of the caller's transaction, so a failed copy brings them back. */
+    void clear() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            execute("TRUNCATE " + tableList() + " RESTART IDENTITY");
+        } else {
+            List<TableSpec> reversed = new ArrayList<>(BlogSchema.TABLES);
+            Collections.reverse(reversed);
+            for (TableSpec table : reversed) {
+                execute("DELETE FROM " + table.name());
+            }
+        }
+    }
+
+    RowSink sink(TableSpec table) throws SQLException {
+        return dialect == Dialect.POSTGRESQL
+                ? new PostgresCopySink(connection, table)
+                : new SqliteInsertSink(connection, table);
+    }
+
+    /**
+     * Moves every identity past the highest copied id, so that the next insert does not collide. SQLite needs
+     * nothing: an INTEGER PRIMARY KEY takes the highest id plus one.
+     */
+    void resetIdentities() throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        for (TableSpec table : BlogSchema.TABLES) {
+            execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', 'id'), COALESCE(MAX(id), 1),"
+                    + " MAX(id) IS NOT NULL) FROM " + table.name());
+        }
+    }
+
+    /** Sets each kept count to the table's real count, and returns them by table. */
+    Map<String, Long> recomputeRowCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT table_name FROM " + ROW_COUNTS + " ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE " + ROW_COUNTS + " SET row_count = ? WHERE table_name = ?")) {
+            for (String table : tables) {
+                BlogSchema.table(table)
+                        .orElseThrow(() -> new CopyException(
+                                CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
+                                ROW_COUNTS + " counts table '" + table + "', which this copy-db does not know"));
+                long rows = count(table);
+                update.setLong(1, rows);
+                update.setString(2, table);
+                update.executeUpdate();
+                counts.put(table, rows);
+            }
+        }
+        return counts;
+    }
+
+    /** Reads the kept counts back, by table. */
+    Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT table_name, row_count FROM " + ROW_COUNTS)) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Descriptions of rows whose foreign keys point nowhere; empty when all are valid. PostgreSQL checks each row as
+     * it arrives, SQLite only when asked.
+     */
+    List<String> foreignKeyViolations() throws SQLException {
+        List<String> violations = new ArrayList<>();
+        if (dialect == Dialect.SQLITE) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("PRAGMA foreign_key_check")) {
+                while (rs.next() && violations.size() < 100) {
+                    violations.add(rs.getString(1) + " rowid " + rs.getLong(2) + " -> " + rs.getString(3));
+                }
+            }
+        }
+        return violations;
+    }
+
+    long count(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String tableList() {
+        return BlogSchema.TABLES.stream().map(TableSpec::name).collect(Collectors.joining(", "));
+    }
+}
