@@ -1,0 +1,91 @@
+package org.cleanblog.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cleanblog.persistence.testing.Fixtures.comment;
+import static org.cleanblog.persistence.testing.Fixtures.content;
+import static org.cleanblog.persistence.testing.Fixtures.newUser;
+
+import java.time.temporal.ChronoUnit;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.comment.Comment;
+import org.cleanblog.core.post.Post;
+import org.cleanblog.core.user.User;
+import org.cleanblog.persistence.testing.DatabaseContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@link org.cleanblog.core.comment.CommentRepository} contract, run on each dialect by its subclasses. */
+abstract class CommentRepositoryContract extends DatabaseContract {
+    private User author;
+    private User reader;
+    private Post post;
+
+    CommentRepositoryContract(Dialect dialect) {
+        super(dialect);
+    }
+
+    @BeforeEach
+    void createAuthorReaderAndPost() {
+        author = db.users().create(newUser("author@example.org"));
+        reader = db.users().create(newUser("Reader@Example.org"));
+        post = db.posts().create(author.id(), content("Commented"));
+    }
+
+    @Test
+    void shouldStoreACommentWithItsAuthorsNameAndEmail() {
+        var now = clock.peek().truncatedTo(ChronoUnit.MICROS);
+
+        Comment created = db.comments().create(comment(post.id(), reader.id(), "Nice post"));
+
+        assertThat(created)
+                .isEqualTo(new Comment(
+                        created.id(),
+                        post.id(),
+                        reader.id(),
+                        reader.name(),
+                        "Reader@Example.org",
+                        "Nice post",
+                        "<p>Nice post</p>",
+                        now));
+    }
+
+    @Test
+    void shouldListAPostsCommentsOldestFirstAndNoOtherPosts() {
+        Post other = db.posts().create(author.id(), content("Other"));
+        Comment first = db.comments().create(comment(post.id(), reader.id(), "first"));
+        db.comments().create(comment(other.id(), reader.id(), "elsewhere"));
+        Comment second = db.comments().create(comment(post.id(), author.id(), "second"));
+
+        assertThat(db.comments().findByPost(post.id())).containsExactly(first, second);
+    }
+
+    @Test
+    void shouldListNoCommentsForAPostWithoutAnyOrAnUnknownPost() {
+        assertThat(db.comments().findByPost(post.id())).isEmpty();
+        assertThat(db.comments().findByPost(99999)).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheMissingPostWhenCommentingOnAnUnknownPost() {
+        assertThatThrownBy(() -> db.comments().create(comment(99999, reader.id(), "lost")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("post 99999 does not exist");
+    }
+
+    @Test
+    void shouldReportTheMissingAuthorWhenAnUnknownUserComments() {
+        assertThatThrownBy(() -> db.comments().create(comment(post.id(), 88888, "ghost")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("user 88888 does not exist");
+        assertThat(db.comments().count()).isZero();
+    }
+
+    @Test
+    void shouldCountStoredComments() {
+        db.comments().create(comment(post.id(), reader.id(), "one"));
+        db.comments().create(comment(post.id(), reader.id(), "two"));
+
+        assertThat(db.comments().count()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,198 @@
+package org.cleanblog.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cleanblog.persistence.testing.Fixtures.comment;
+import static org.cleanblog.persistence.testing.Fixtures.content;
+import static org.cleanblog.persistence.testing.Fixtures.newUser;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
+import org.cleanblog.core.post.Post;
+import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.post.PostSummary;
+import org.cleanblog.core.user.User;
+import org.cleanblog.persistence.testing.DatabaseContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@link org.cleanblog.core.post.PostRepository} contract, run on each dialect by its subclasses. */
+abstract class PostRepositoryContract extends DatabaseContract {
+    private User author;
+
+    PostRepositoryContract(Dialect dialect) {
+        super(dialect);
+    }
+
+    @BeforeEach
+    void createAuthor() {
+        author = db.users().create(newUser("author@example.org"));
+    }
+
+    @Test
+    void shouldStoreEveryFieldWithTheAuthorsNameWhenCreatingAPost() {
+        Instant now = clock.peek();
+
+        Post post = db.posts().create(author.id(), content("Hello"));
+
+        assertThat(post.id()).isPositive();
+        assertThat(post.authorId()).isEqualTo(author.id());
+        assertThat(post.authorName()).isEqualTo(author.name());
+        assertThat(post.title()).isEqualTo("Hello");
+        assertThat(post.subtitle()).isEqualTo("Subtitle of Hello");
+        assertThat(post.imgUrl()).isEqualTo(content("Hello").imgUrl());
+        assertThat(post.body()).isEqualTo("Body of *Hello*");
+        assertThat(post.bodyHtml()).isEqualTo("<p>Body of <em>Hello</em></p>");
+        assertThat(post.createdAt()).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(post.updatedAt()).isEqualTo(post.createdAt());
+        assertThat(db.posts().findById(post.id())).contains(post);
+    }
+
+    @Test
+    void shouldReportTheMissingAuthorWhenCreatingAPostForAnUnknownUser() {
+        assertThatThrownBy(() -> db.posts().create(777777, content("Orphan")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("user 777777 does not exist");
+        assertThat(db.posts().count()).isZero();
+    }
+
+    @Test
+    void shouldReplaceTheContentAndKeepAuthorAndCreationTimeWhenUpdating() {
+        Post original = db.posts().create(author.id(), content("Draft"));
+
+        Post updated = db.posts().update(original.id(), new PostContent("Final", "", "", "new body", "<p>new</p>"));
+
+        assertThat(updated.title()).isEqualTo("Final");
+        assertThat(updated.subtitle()).isEmpty();
+        assertThat(updated.body()).isEqualTo("new body");
+        assertThat(updated.authorId()).isEqualTo(original.authorId());
+        assertThat(updated.createdAt()).isEqualTo(original.createdAt());
+        assertThat(updated.updatedAt()).isAfter(original.updatedAt());
+        assertThat(db.posts().findById(original.id())).contains(updated);
+    }
+
+    @Test
+    void shouldReportAMissingPostWhenUpdatingOrDeletingIt() {
+        assertThatThrownBy(() -> db.posts().update(555, content("Nothing")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("post 555 does not exist");
+        assertThatThrownBy(() -> db.posts().delete(555))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("post 555 does not exist");
+    }
+
+    @Test
+    void shouldDeleteThePostAndItsCommentsWhenDeletingAPost() {
+        Post doomed = db.posts().create(author.id(), content("Doomed"));
+        Post kept = db.posts().create(author.id(), content("Kept"));
+        db.comments().create(comment(doomed.id(), author.id(), "first"));
+        db.comments().create(comment(doomed.id(), author.id(), "second"));
+        db.comments().create(comment(kept.id(), author.id(), "stays"));
+
+        db.posts().delete(doomed.id());
+
+        assertThat(db.posts().findById(doomed.id())).isEmpty();
+        assertThat(db.comments().findByPost(doomed.id())).isEmpty();
+        assertThat(db.comments().count()).isEqualTo(1);
+        assertThat(db.posts().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldListSummariesNewestFirstWithCommentCountsAndTotal() {
+        Post oldest = db.posts().create(author.id(), content("Oldest"));
+        Post middle = db.posts().create(author.id(), content("Middle"));
+        Post newest = db.posts().create(author.id(), content("Newest"));
+        db.comments().create(comment(middle.id(), author.id(), "one"));
+        db.comments().create(comment(middle.id(), author.id(), "two"));
+
+        Page<PostSummary> page = db.posts().findPage(PageRequest.first(10));
+
+        assertThat(page.items()).extracting(PostSummary::id).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(page.items()).extracting(PostSummary::commentCount).containsExactly(0L, 2L, 0L);
+        assertThat(page.items().get(0))
+                .isEqualTo(new PostSummary(
+                        newest.id(), "Newest", "Subtitle of Newest", author.name(), newest.createdAt(), 0));
+        assertThat(page.total()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldBreakTiesOfCreationTimeByNewestIdFirst() {
+        Instant sameTime = Instant.parse("2025-05-05T05:05:05.555555Z");
+        clock.set(sameTime);
+        Post first = db.posts().create(author.id(), content("First"));
+        clock.set(sameTime);
+        Post second = db.posts().create(author.id(), content("Second"));
+
+        assertThat(db.posts().findPage(PageRequest.first(10)).items())
+                .extracting(PostSummary::id)
+                .containsExactly(second.id(), first.id());
+    }
+
+    @Test
+    void shouldSplitPostsIntoPagesThatTogetherHoldEveryPostOnce() {
+        List<Long> newestFirst = new ArrayList<>();
+        for (String title : List.of("a", "b", "c", "d", "e")) {
+            newestFirst.add(0, db.posts().create(author.id(), content(title)).id());
+        }
+
+        Page<PostSummary> first = db.posts().findPage(new PageRequest(1, 2));
+        Page<PostSummary> second = db.posts().findPage(new PageRequest(2, 2));
+        Page<PostSummary> third = db.posts().findPage(new PageRequest(3, 2));
+        Page<PostSummary> beyond = db.posts().findPage(new PageRequest(4, 2));
+
+        assertThat(Stream.of(first, second, third)
+                        .flatMap(page -> page.items().stream())
+                        .map(PostSummary::id))
+                .containsExactlyElementsOf(newestFirst);
+        assertThat(third.items()).hasSize(1);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.totalPages()).isEqualTo(3);
+        assertThat(beyond.total()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldStreamEveryPostNewestFirstWithItsBody() {
+        Post older = db.posts().create(author.id(), content("Older"));
+        Post newer = db.posts().create(author.id(), content("Newer"));
+
+        try (Stream<Post> posts = db.posts().streamAll()) {
+            assertThat(posts).containsExactly(newer, older);
+        }
+    }
+
+    @Test
+    void shouldStreamNothingFromAnEmptyBlog() {
+        try (Stream<Post> posts = db.posts().streamAll()) {
+            assertThat(posts).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldGiveBackTheStreamsConnectionWhenTheStreamIsClosed() {
+        db.posts().create(author.id(), content("Only"));
+
+        // More streams than the pool has connections: each must return its connection on close.
+        for (int i = 0; i < 30; i++) {
+            try (Stream<Post> posts = db.posts().streamAll()) {
+                assertThat(posts.findFirst()).isPresent();
+            }
+        }
+        assertThat(db.posts().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountPostsAfterCreatesAndDeletes() {
+        Post one = db.posts().create(author.id(), content("one"));
+        db.posts().create(author.id(), content("two"));
+        db.posts().delete(one.id());
+
+        assertThat(db.posts().count()).isEqualTo(1);
+        assertThat(db.posts().findPage(PageRequest.first(5)).total()).isEqualTo(1);
+    }
+}

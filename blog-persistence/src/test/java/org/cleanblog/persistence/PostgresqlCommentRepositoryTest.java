@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlCommentRepositoryTest extends CommentRepositoryContract {
+    PostgresqlCommentRepositoryTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

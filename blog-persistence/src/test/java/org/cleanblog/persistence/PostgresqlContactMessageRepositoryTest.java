@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlContactMessageRepositoryTest extends ContactMessageRepositoryContract {
+    PostgresqlContactMessageRepositoryTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlPostRepositoryTest extends PostRepositoryContract {
+    PostgresqlPostRepositoryTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

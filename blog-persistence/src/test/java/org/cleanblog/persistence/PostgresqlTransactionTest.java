@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlTransactionTest extends TransactionContract {
+    PostgresqlTransactionTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlUserRepositoryTest extends UserRepositoryContract {
+    PostgresqlUserRepositoryTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteCommentRepositoryTest extends CommentRepositoryContract {
+    SqliteCommentRepositoryTest() {
+        super(Dialect.SQLITE);
+    }
+}

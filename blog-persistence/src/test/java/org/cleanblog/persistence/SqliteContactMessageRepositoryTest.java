@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteContactMessageRepositoryTest extends ContactMessageRepositoryContract {
+    SqliteContactMessageRepositoryTest() {
+        super(Dialect.SQLITE);
+    }
+}

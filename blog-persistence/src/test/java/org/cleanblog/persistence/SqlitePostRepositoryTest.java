@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqlitePostRepositoryTest extends PostRepositoryContract {
+    SqlitePostRepositoryTest() {
+        super(Dialect.SQLITE);
+    }
+}

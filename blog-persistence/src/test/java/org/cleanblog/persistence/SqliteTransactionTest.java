@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteTransactionTest extends TransactionContract {
+    SqliteTransactionTest() {
+        super(Dialect.SQLITE);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteUserRepositoryTest extends UserRepositoryContract {
+    SqliteUserRepositoryTest() {
+        super(Dialect.SQLITE);
+    }
+}

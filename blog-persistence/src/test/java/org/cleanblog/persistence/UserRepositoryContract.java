@@ -1,0 +1,99 @@
+package org.cleanblog.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cleanblog.persistence.testing.Fixtures.newUser;
+
+import java.time.temporal.ChronoUnit;
+import org.cleanblog.core.ConflictException;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.user.Email;
+import org.cleanblog.core.user.NewUser;
+import org.cleanblog.core.user.User;
+import org.cleanblog.persistence.testing.DatabaseContract;
+import org.cleanblog.persistence.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+/** The {@link org.cleanblog.core.user.UserRepository} contract, run on each dialect by its subclasses. */
+abstract class UserRepositoryContract extends DatabaseContract {
+    UserRepositoryContract(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Test
+    void shouldStoreEveryFieldWhenCreatingAUser() {
+        User created = db.users().create(new NewUser(new Email("Ada@Example.org"), "Ada", "hash-1"));
+
+        assertThat(created.id()).isPositive();
+        assertThat(created.email()).isEqualTo("Ada@Example.org");
+        assertThat(created.name()).isEqualTo("Ada");
+        assertThat(created.passwordHash()).isEqualTo("hash-1");
+        assertThat(created.createdAt()).isEqualTo(TestClock.DEFAULT_START.truncatedTo(ChronoUnit.MICROS));
+        assertThat(db.users().findById(created.id())).contains(created);
+    }
+
+    @Test
+    void shouldMakeOnlyTheFirstUserAdminWhenSeveralRegister() {
+        User first = db.users().create(newUser("first@example.org"));
+        User second = db.users().create(newUser("second@example.org"));
+
+        assertThat(first.admin()).isTrue();
+        assertThat(second.admin()).isFalse();
+    }
+
+    @Test
+    void shouldFindAUserByEmailIgnoringCaseAndSurroundingSpace() {
+        User created = db.users().create(newUser("Grace.Hopper@Example.org"));
+
+        assertThat(db.users().findByEmail("grace.hopper@example.ORG")).contains(created);
+        assertThat(db.users().findByEmail("  GRACE.HOPPER@EXAMPLE.ORG ")).contains(created);
+    }
+
+    @Test
+    void shouldFindNobodyWhenTheEmailIsUnknownBlankOrMalformed() {
+        db.users().create(newUser("someone@example.org"));
+
+        assertThat(db.users().findByEmail("nobody@example.org")).isEmpty();
+        assertThat(db.users().findByEmail(null)).isEmpty();
+        assertThat(db.users().findByEmail("  ")).isEmpty();
+        assertThat(db.users().findByEmail("not an address")).isEmpty();
+        assertThat(db.users().findById(424242)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectASecondUserWhoseEmailDiffersOnlyInCase() {
+        db.users().create(newUser("taken@example.org"));
+
+        assertThatThrownBy(() -> db.users().create(newUser("TAKEN@Example.ORG")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("a user with e-mail TAKEN@Example.ORG already exists");
+        assertThat(db.users().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplaceThePasswordHashWhenUpdated() {
+        User created = db.users().create(newUser("rehash@example.org"));
+
+        db.users().updatePasswordHash(created.id(), "pbkdf2:sha256:600000$new$hash");
+
+        assertThat(db.users().findById(created.id()).orElseThrow().passwordHash())
+                .isEqualTo("pbkdf2:sha256:600000$new$hash");
+    }
+
+    @Test
+    void shouldReportAMissingUserWhenUpdatingItsPasswordHash() {
+        assertThatThrownBy(() -> db.users().updatePasswordHash(987654, "hash"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("user 987654 does not exist");
+    }
+
+    @Test
+    void shouldCountStoredUsers() {
+        assertThat(db.users().count()).isZero();
+
+        db.users().create(newUser("one@example.org"));
+        db.users().create(newUser("two@example.org"));
+
+        assertThat(db.users().count()).isEqualTo(2);
+    }
+}
