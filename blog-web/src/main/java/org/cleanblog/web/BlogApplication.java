@@ -1,0 +1,32 @@
+package org.cleanblog.web;
+
+import java.time.Clock;
+import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.web.http.BlogServer;
+import org.cleanblog.web.http.Templates;
+import org.cleanblog.web.session.SessionCodec;
+import org.cleanblog.web.user.Viewers;
+
+/** Puts the blog together: storage, settings and password hashing in, a running server out. */
+public final class BlogApplication {
+    private BlogApplication() {}
+
+    /**
+     * Starts the blog on {@code settings.host()}:{@code settings.port()}.
+     *
+     * @param hasher {@link PasswordHasher#standard()} in production; tests may pass a cheaper one
+     * @throws Exception when Jetty cannot start, e.g. the port is taken
+     */
+    public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher) throws Exception {
+        var sessions = new SessionCodec(settings.secretKeys(), settings.sessionLifetime(), Clock.systemUTC());
+        var viewers = new Viewers(storage.repositories().users(), settings.adminEmails());
+        return BlogServer.start(
+                settings.host(),
+                settings.port(),
+                settings.maxRequestBytes(),
+                Routes.of(storage, settings, hasher),
+                sessions,
+                viewers,
+                new Templates());
+    }
+}

@@ -1,0 +1,73 @@
+package org.cleanblog.web.contact;
+
+import java.io.IOException;
+import java.util.Map;
+import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.contact.ContactMessage;
+import org.cleanblog.core.contact.ContactMessageRepository;
+import org.cleanblog.core.contact.NewContactMessage;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
+import org.cleanblog.core.user.Email;
+import org.cleanblog.web.http.Exchange;
+import org.cleanblog.web.http.HttpError;
+import org.cleanblog.web.user.Access;
+
+/** The about page, the contact form (stored in the database) and the admin's list of messages. */
+public final class ContactPages {
+    public static final int MESSAGES_PER_PAGE = 20;
+
+    private final ContactMessageRepository messages;
+
+    public ContactPages(ContactMessageRepository messages) {
+        this.messages = messages;
+    }
+
+    /** {@code GET /about}. */
+    public void about(Exchange ex) throws IOException {
+        ex.render(200, "about.jte", Map.of());
+    }
+
+    /** {@code GET /contact}; {@code ?sent} after a message was stored. */
+    public void contactForm(Exchange ex) throws IOException {
+        boolean sent = ex.query("sent").isPresent();
+        contactPage(ex, 200, "", ContactForm.EMPTY, sent);
+    }
+
+    /** {@code POST /contact} with {@code name}, {@code email}, {@code phone}, {@code message}. */
+    public void contact(Exchange ex) throws IOException {
+        ContactForm form = new ContactForm(ex.form("name"), ex.form("email"), ex.form("phone"), ex.form("message"));
+        try {
+            messages.create(new NewContactMessage(form.name(), new Email(form.email()), form.phone(), form.message()));
+        } catch (ValidationException e) {
+            contactPage(ex, 400, e.getMessage(), form, false);
+            return;
+        }
+        ex.redirect("/contact?sent");
+    }
+
+    /** {@code GET /messages?page=N}: the admin reads what visitors sent, newest first. */
+    public void list(Exchange ex) throws IOException {
+        Access.requireAdmin(ex);
+        String raw = ex.query("page").orElse("1");
+        if (raw.isEmpty() || raw.length() > 6 || !raw.chars().allMatch(Character::isDigit) || raw.equals("0")) {
+            throw HttpError.notFound();
+        }
+        Page<ContactMessage> page = messages.findPage(new PageRequest(Integer.parseInt(raw), MESSAGES_PER_PAGE));
+        if (page.number() > page.totalPages()) {
+            throw HttpError.notFound();
+        }
+        ex.render(200, "messages.jte", Map.of("page", page));
+    }
+
+    private static void contactPage(Exchange ex, int status, String error, ContactForm form, boolean sent)
+            throws IOException {
+        ex.csrfToken();
+        ex.render(status, "contact.jte", Map.of("error", error, "form", form, "sent", sent));
+    }
+
+    /** The contact form's fields as typed. */
+    public record ContactForm(String name, String email, String phone, String message) {
+        static final ContactForm EMPTY = new ContactForm("", "", "", "");
+    }
+}

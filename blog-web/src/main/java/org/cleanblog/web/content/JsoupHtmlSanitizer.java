@@ -1,0 +1,36 @@
+package org.cleanblog.web.content;
+
+import java.util.Objects;
+import org.cleanblog.core.content.HtmlSanitizer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The blog's one allow-list for HTML (jsoup {@link Safelist#relaxed()} plus {@code hr}, {@code del}, {@code s}):
+ * scripts, styles, frames, forms, event handler attributes and {@code javascript:}/{@code data:} URLs are removed;
+ * links may use http, https, ftp and mailto and get {@code rel="nofollow"}; images load only over http or https.
+ * Relative links stay relative. Used for rendered Markdown and for HTML imported by {@code copy-db}.
+ *
+ * <p>Thread-safe and pure.
+ */
+public final class JsoupHtmlSanitizer implements HtmlSanitizer {
+    // Relative links are resolved against this only to check their protocol; the output keeps them relative.
+    private static final String CHECK_BASE = "https://blog.invalid/";
+
+    private final Safelist safelist = Safelist.relaxed()
+            .addTags("hr", "del", "s")
+            .addEnforcedAttribute("a", "rel", "nofollow")
+            .preserveRelativeLinks(true);
+    private final Document.OutputSettings output =
+            new Document.OutputSettings().prettyPrint(false).charset("UTF-8");
+
+    @Override
+    public String sanitize(String html) {
+        Objects.requireNonNull(html, "html");
+        if (html.isBlank()) {
+            return "";
+        }
+        return Jsoup.clean(html, CHECK_BASE, safelist, output);
+    }
+}

@@ -1,0 +1,234 @@
+package org.cleanblog.web.http;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import org.cleanblog.web.session.Session;
+import org.cleanblog.web.session.SessionCodec;
+import org.cleanblog.web.user.Viewer;
+
+/**
+ * One request and its response, as handlers see them: form and path parameters, the visitor, the session, and ways
+ * to answer (a rendered page, a redirect, plain content). Used by one thread for one request; not thread-safe.
+ */
+public final class Exchange {
+    static final String SESSION_COOKIE = "blog_session";
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final Map<String, String> pathParams;
+    private final SessionCodec sessions;
+    private final LongFunction<Viewer> viewers;
+    private final Templates templates;
+
+    private Session session;
+    private boolean sessionChanged;
+    private boolean sessionEnded;
+    private Viewer viewer;
+
+    Exchange(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Map<String, String> pathParams,
+            SessionCodec sessions,
+            LongFunction<Viewer> viewers,
+            Templates templates) {
+        this.request = request;
+        this.response = response;
+        this.pathParams = Map.copyOf(pathParams);
+        this.sessions = sessions;
+        this.viewers = viewers;
+        this.templates = templates;
+        readSessionCookie();
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public String path() {
+        return request.getRequestURI();
+    }
+
+    /** A form field (or query parameter), never null: empty when absent. */
+    public String form(String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value;
+    }
+
+    /** A query parameter, or empty when absent. */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(request.getParameter(name));
+    }
+
+    /**
+     * A path parameter that must be a positive number, such as the {@code {id}} of {@code /post/{id}}.
+     *
+     * @throws HttpError 404 when it is not a positive number that fits a long
+     */
+    public long pathId(String name) {
+        String value = pathParams.get(name);
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 18
+                || !value.chars().allMatch(Character::isDigit)) {
+            throw HttpError.notFound();
+        }
+        long id = Long.parseLong(value);
+        if (id <= 0) {
+            throw HttpError.notFound();
+        }
+        return id;
+    }
+
+    /** A path parameter as it is, such as the {@code {file}} of {@code /static/{file}}; empty when absent. */
+    public String pathParam(String name) {
+        return pathParams.getOrDefault(name, "");
+    }
+
+    /** The logged-in user, or {@link Viewer#ANONYMOUS}; looked up once per request. */
+    public Viewer viewer() {
+        if (viewer == null) {
+            viewer = session == null
+                    ? Viewer.ANONYMOUS
+                    : session.user().stream().mapToObj(viewers).findFirst().orElse(Viewer.ANONYMOUS);
+        }
+        return viewer;
+    }
+
+    /** The CSRF token for this visitor's forms; starts an anonymous session when there is none yet. */
+    public String csrfToken() {
+        if (session == null) {
+            session = sessions.newSession(0);
+            sessionChanged = true;
+            sessionEnded = false;
+        }
+        return sessions.csrfToken(session);
+    }
+
+    /** Whether {@code token} is this session's CSRF token; false when there is no session. */
+    boolean isValidCsrfToken(String token) {
+        return session != null && sessions.isValidCsrfToken(session, token);
+    }
+
+    /** Logs {@code userId} in with a brand-new session (new id, so a new CSRF token): the old one is not reused. */
+    public void startSession(long userId) {
+        session = sessions.newSession(userId);
+        sessionChanged = true;
+        sessionEnded = false;
+        viewer = null;
+    }
+
+    /** Ends the session: the browser is told to forget the cookie. */
+    public void endSession() {
+        session = null;
+        sessionChanged = false;
+        sessionEnded = true;
+        viewer = Viewer.ANONYMOUS;
+    }
+
+    /** Renders {@code template} with {@code params} and the layout's {@code ctx}, and sends it with {@code status}. */
+    public void render(int status, String template, Map<String, Object> params) throws IOException {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("ctx", viewContext());
+        String html = templates.render(template, all);
+        send(status, "text/html; charset=UTF-8", html);
+    }
+
+    ViewContext viewContext() {
+        Viewer v = viewer();
+        String token = session != null ? sessions.csrfToken(session) : "";
+        return new ViewContext(v, token, path());
+    }
+
+    /** 303 See Other to {@code location} (a path on this site), so a refresh does not repeat a POST. */
+    public void redirect(String location) {
+        writeSessionCookie();
+        response.setStatus(303);
+        response.setHeader("Location", location);
+        response.setContentLength(0);
+    }
+
+    /** Sends {@code body} as it is. */
+    public void send(int status, String contentType, String body) throws IOException {
+        writeSessionCookie();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    /** Sends a file of the jar; browsers may keep it for a day. */
+    public void sendAsset(String contentType, byte[] bytes) throws IOException {
+        response.setStatus(200);
+        response.setHeader("Cache-Control", "public, max-age=86400");
+        response.setContentType(contentType);
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    /** The scheme and host the visitor used, for absolute links in feeds: honours a platform router's headers. */
+    public String baseUrl() {
+        String host = request.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        return (isHttps() ? "https" : "http") + "://" + host;
+    }
+
+    private boolean isHttps() {
+        if (request.isSecure()) {
+            return true;
+        }
+        String forwarded = request.getHeader("X-Forwarded-Proto");
+        if (forwarded == null) {
+            return false;
+        }
+        int comma = forwarded.indexOf(',');
+        String first = (comma >= 0 ? forwarded.substring(0, comma) : forwarded).strip();
+        return "https".equalsIgnoreCase(first);
+    }
+
+    private void readSessionCookie() {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return;
+        }
+        for (Cookie cookie : cookies) {
+            if (SESSION_COOKIE.equals(cookie.getName())) {
+                sessions.decode(cookie.getValue()).ifPresent(verified -> {
+                    session = verified.session();
+                    // Re-sign with the current key so that the fallback key can be retired.
+                    sessionChanged = verified.signedWithFallback();
+                });
+                return;
+            }
+        }
+    }
+
+    private void writeSessionCookie() {
+        if (sessionChanged && session != null) {
+            response.addHeader("Set-Cookie", cookie(sessions.encode(session), sessions.secondsLeft(session)));
+        } else if (sessionEnded) {
+            response.addHeader("Set-Cookie", cookie("", 0));
+        }
+        sessionChanged = false;
+        sessionEnded = false;
+    }
+
+    private String cookie(String value, long maxAge) {
+        return SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
+                + (isHttps() ? "; Secure" : "");
+    }
+}

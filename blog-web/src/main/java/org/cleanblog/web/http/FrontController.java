@@ -1,0 +1,125 @@
+package org.cleanblog.web.http;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import org.cleanblog.core.ConflictException;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.StorageException;
+import org.cleanblog.core.ValidationException;
+import org.cleanblog.web.session.SessionCodec;
+import org.cleanblog.web.user.Viewer;
+import org.eclipse.jetty.http.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one servlet: sets the security headers, finds the route, checks the CSRF token of every POST, runs the handler
+ * and maps every failure to an error page. This is the one place where exceptions become HTTP statuses.
+ */
+final class FrontController extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(FrontController.class);
+    private static final String CSRF_FIELD = "csrf_token";
+
+    private final transient Router router;
+    private final transient SessionCodec sessions;
+    private final transient LongFunction<Viewer> viewers;
+    private final transient Templates templates;
+    private final transient ErrorPages errorPages;
+
+    FrontController(Router router, SessionCodec sessions, LongFunction<Viewer> viewers, Templates templates) {
+        this.router = router;
+        this.sessions = sessions;
+        this.viewers = viewers;
+        this.templates = templates;
+        this.errorPages = new ErrorPages(templates);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SecurityHeaders.apply(response);
+        response.setHeader("Cache-Control", "no-store");
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Exchange exchange = null;
+        try {
+            Router.Match match = router.match(request.getMethod(), path(request));
+            exchange = new Exchange(request, response, match.params(), sessions, viewers, templates);
+            if ("POST".equals(request.getMethod()) && !exchange.isValidCsrfToken(request.getParameter(CSRF_FIELD))) {
+                throw new HttpError(
+                        400,
+                        "This form has expired or did not come from this blog, so nothing was changed. "
+                                + "Go back, reload the page and send it again.");
+            }
+            match.handler().handle(exchange);
+        } catch (Redirect e) {
+            exchange.redirect(e.location());
+        } catch (Router.MethodNotAllowed e) {
+            response.setHeader("Allow", e.allowHeader());
+            error(request, response, exchange, 405, null);
+        } catch (HttpError e) {
+            error(request, response, exchange, e.status(), e.getMessage());
+        } catch (NotFoundException e) {
+            error(request, response, exchange, 404, null);
+        } catch (ValidationException | ConflictException e) {
+            // Domain messages name the field and the rule in the visitor's terms.
+            error(request, response, exchange, e instanceof ValidationException ? 400 : 409, e.getMessage());
+        } catch (StorageException e) {
+            LOG.warn("{} {}: database unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            error(request, response, exchange, 503, null);
+        } catch (RuntimeException e) {
+            Optional<HttpException> http = httpException(e);
+            if (http.isPresent() && http.get().getCode() < 500) {
+                error(request, response, exchange, http.get().getCode(), null);
+            } else {
+                LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+                error(request, response, exchange, 500, null);
+            }
+        }
+    }
+
+    /** The decoded path below the context, e.g. {@code /post/3}. */
+    private static String path(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
+    }
+
+    private void error(
+            HttpServletRequest request, HttpServletResponse response, Exchange exchange, int status, String message)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        ViewContext ctx = new ViewContext(Viewer.ANONYMOUS, "", request.getRequestURI());
+        if (exchange != null && status != 503) {
+            try {
+                ctx = exchange.viewContext();
+            } catch (RuntimeException e) {
+                // The page is already an error; show it to an anonymous visitor rather than fail twice.
+            }
+        }
+        String html = errorPages.render(ctx, status, message);
+        if (exchange != null) {
+            exchange.send(status, "text/html; charset=UTF-8", html);
+        } else {
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(status);
+            response.setContentType("text/html; charset=UTF-8");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static Optional<HttpException> httpException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return Optional.of(http);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,90 @@
+package org.cleanblog.web.post;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.cleanblog.core.BlogRepositories;
+import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.comment.Comment;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
+import org.cleanblog.core.post.Post;
+import org.cleanblog.core.post.PostSummary;
+import org.cleanblog.web.content.Gravatar;
+import org.cleanblog.web.content.MarkdownRenderer;
+import org.cleanblog.web.http.Exchange;
+import org.cleanblog.web.http.HttpError;
+import org.cleanblog.web.user.Access;
+import org.cleanblog.web.user.Viewer;
+
+/** The pages every visitor reads: the home page with its pagination, a post with its comments, and commenting. */
+public final class PostPages {
+    public static final int POSTS_PER_PAGE = 10;
+
+    private final BlogRepositories repositories;
+    private final MarkdownRenderer markdown;
+
+    public PostPages(BlogRepositories repositories, MarkdownRenderer markdown) {
+        this.repositories = repositories;
+        this.markdown = markdown;
+    }
+
+    /** {@code GET /?page=N}: newest first; a page number that is not a number or past the last page is a 404. */
+    public void home(Exchange ex) throws IOException {
+        int number = pageNumber(ex);
+        Page<PostSummary> page = repositories.posts().findPage(new PageRequest(number, POSTS_PER_PAGE));
+        if (number > page.totalPages()) {
+            throw HttpError.notFound();
+        }
+        ex.render(200, "home.jte", Map.of("page", page));
+    }
+
+    /** {@code GET /post/{id}}. */
+    public void show(Exchange ex) throws IOException {
+        long id = ex.pathId("id");
+        showPost(ex, id, 200, "", "");
+    }
+
+    /** {@code POST /post/{id}} with {@code comment_text}: logged-in users only; redirects back to the new comment. */
+    public void comment(Exchange ex) throws IOException {
+        long postId = ex.pathId("id");
+        Viewer viewer = Access.requireUser(ex, "/post/" + postId);
+        String text = ex.form("comment_text");
+        Comment comment;
+        try {
+            comment = repositories.comments().create(new NewComment(postId, viewer.id(), text, markdown.render(text)));
+        } catch (ValidationException e) {
+            showPost(ex, postId, 400, e.getMessage(), text);
+            return;
+        }
+        ex.redirect("/post/" + postId + "#comment-" + comment.id());
+    }
+
+    private void showPost(Exchange ex, long id, int status, String error, String draft) throws IOException {
+        Post post = repositories.posts().findById(id).orElseThrow(() -> NotFoundException.of("post", id));
+        List<CommentView> comments = repositories.comments().findByPost(id).stream()
+                .map(c -> new CommentView(c, Gravatar.url(c.authorEmail())))
+                .toList();
+        if (ex.viewer().loggedIn()) {
+            ex.csrfToken();
+        }
+        ex.render(status, "post.jte", Map.of("post", post, "comments", comments, "error", error, "draft", draft));
+    }
+
+    private static int pageNumber(Exchange ex) {
+        String raw = ex.query("page").orElse("1");
+        if (raw.isEmpty() || raw.length() > 6 || !raw.chars().allMatch(Character::isDigit)) {
+            throw HttpError.notFound();
+        }
+        int number = Integer.parseInt(raw);
+        if (number < 1) {
+            throw HttpError.notFound();
+        }
+        return number;
+    }
+
+    /** A comment as the post page shows it, with its author's Gravatar URL. */
+    public record CommentView(Comment comment, String gravatarUrl) {}
+}

@@ -1,0 +1,121 @@
+package org.cleanblog.web.user;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.cleanblog.core.ConflictException;
+import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.core.user.Email;
+import org.cleanblog.core.user.NewUser;
+import org.cleanblog.core.user.User;
+import org.cleanblog.core.user.UserRepository;
+import org.cleanblog.web.http.Exchange;
+
+/** Registration, login and logout. */
+public final class AccountPages {
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** PBKDF2 cost grows with the password length; nobody types more. */
+    public static final int MAX_PASSWORD_LENGTH = 1024;
+
+    static final String LOGIN_FAILED = "That e-mail and password do not match an account. Check both and try again.";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    // Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
+    private final String decoyHash;
+
+    public AccountPages(UserRepository users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+        this.decoyHash = hasher.hash("decoy password that matches no account");
+    }
+
+    /** {@code GET /register}. */
+    public void registerForm(Exchange ex) throws IOException {
+        registerPage(ex, 200, "", "", "");
+    }
+
+    /** {@code POST /register} with {@code name}, {@code email}, {@code password}: creates the user and logs in. */
+    public void register(Exchange ex) throws IOException {
+        String name = ex.form("name");
+        String email = ex.form("email");
+        String password = ex.form("password");
+        User user;
+        try {
+            Email address = new Email(email);
+            checkPassword(password);
+            if (users.findByEmail(address.value()).isPresent()) {
+                throw new ConflictException(alreadyRegistered(address));
+            }
+            user = users.create(new NewUser(address, name, hasher.hash(password)));
+        } catch (ValidationException e) {
+            registerPage(ex, 400, e.getMessage(), name, email);
+            return;
+        } catch (ConflictException e) {
+            // Also when two registrations race: the database's unique index decides.
+            registerPage(ex, 409, alreadyRegistered(email), name, email);
+            return;
+        }
+        ex.startSession(user.id());
+        ex.redirect("/");
+    }
+
+    /** {@code GET /login}. */
+    public void loginForm(Exchange ex) throws IOException {
+        loginPage(ex, 200, "", "", Access.safeNext(ex.query("next").orElse("/")));
+    }
+
+    /**
+     * {@code POST /login} with {@code email}, {@code password}: one message for every failure. A hash made with fewer
+     * iterations than today's is replaced after a successful login.
+     */
+    public void login(Exchange ex) throws IOException {
+        String email = ex.form("email");
+        String password = ex.form("password");
+        String next = Access.safeNext(ex.form("next"));
+        Optional<User> found = password.length() > MAX_PASSWORD_LENGTH ? Optional.empty() : users.findByEmail(email);
+        boolean ok = hasher.verify(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
+        if (!ok) {
+            loginPage(ex, 400, LOGIN_FAILED, email, next);
+            return;
+        }
+        User user = found.get();
+        if (hasher.needsRehash(user.passwordHash())) {
+            users.updatePasswordHash(user.id(), hasher.hash(password));
+        }
+        ex.startSession(user.id());
+        ex.redirect(next);
+    }
+
+    /** {@code POST /logout}: ends the session. */
+    public void logout(Exchange ex) {
+        ex.endSession();
+        ex.redirect("/");
+    }
+
+    private static void checkPassword(String password) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_PASSWORD_LENGTH) {
+            throw new ValidationException("password must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+        }
+        if (length > MAX_PASSWORD_LENGTH) {
+            throw new ValidationException("password must be at most " + MAX_PASSWORD_LENGTH + " characters long");
+        }
+    }
+
+    private static String alreadyRegistered(Object email) {
+        return "An account with the e-mail " + email + " already exists. Log in instead.";
+    }
+
+    private static void registerPage(Exchange ex, int status, String error, String name, String email)
+            throws IOException {
+        ex.csrfToken();
+        ex.render(status, "register.jte", Map.of("error", error, "name", name, "email", email));
+    }
+
+    private static void loginPage(Exchange ex, int status, String error, String email, String next) throws IOException {
+        ex.csrfToken();
+        ex.render(status, "login.jte", Map.of("error", error, "email", email, "next", next));
+    }
+}
