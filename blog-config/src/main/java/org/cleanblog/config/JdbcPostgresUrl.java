@@ -14,22 +14,21 @@ final class JdbcPostgresUrl {
 
     static DatabaseSettings parse(String variable, String url) {
         String display = Masking.maskUrl(url);
+        String quoted = Masking.quoteForError(url);
         String rest = url.substring(PREFIX.length());
         int question = rest.indexOf('?');
         String target = question < 0 ? rest : rest.substring(0, question);
         if (target.isEmpty() || target.equals("//") || target.endsWith("/")) {
-            throw new ConfigurationException(
-                    variable, "no database name in '" + display + "' (expected " + EXAMPLE + ")");
+            throw new ConfigurationException(variable, "no database name in " + quoted + " (expected " + EXAMPLE + ")");
         }
         if (target.startsWith("//") && target.indexOf('/', 2) < 0) {
-            throw new ConfigurationException(
-                    variable, "no database name in '" + display + "' (expected " + EXAMPLE + ")");
+            throw new ConfigurationException(variable, "no database name in " + quoted + " (expected " + EXAMPLE + ")");
         }
         if (target.startsWith("//")
                 && target.substring(2, target.indexOf('/', 2)).contains("@")) {
             throw new ConfigurationException(
                     variable,
-                    "user information ('user:password@') in '" + display + "' is not understood by the JDBC driver"
+                    "user information ('user:password@') in " + quoted + " is not understood by the JDBC driver"
                             + " (expected " + EXAMPLE + "?user=name&password=secret, or the postgres:// form)");
         }
         QueryParameters query = new QueryParameters(question < 0 ? "" : rest.substring(question + 1), true);

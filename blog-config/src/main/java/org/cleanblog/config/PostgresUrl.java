@@ -25,9 +25,10 @@ final class PostgresUrl {
 
     static DatabaseSettings parse(String variable, String url) {
         String display = Masking.maskUrl(url);
+        String quoted = Masking.quoteForError(url);
         int schemeEnd = url.indexOf("://");
         if (schemeEnd < 0) {
-            throw new ConfigurationException(variable, "cannot parse '" + display + "' (expected " + EXAMPLE + ")");
+            throw new ConfigurationException(variable, "cannot parse " + quoted + " (expected " + EXAMPLE + ")");
         }
         String rest = url.substring(schemeEnd + 3);
         int at = userInfoEnd(rest);
@@ -40,8 +41,8 @@ final class PostgresUrl {
         String path = question < 0 ? tail : tail.substring(0, question);
         QueryParameters query = new QueryParameters(question < 0 ? "" : tail.substring(question + 1), false);
 
-        Endpoint endpoint = endpoint(variable, display, hostPort, query);
-        String database = database(variable, display, path);
+        Endpoint endpoint = endpoint(variable, quoted, hostPort, query);
+        String database = database(variable, quoted, path);
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://");
         if (endpoint.socketDirectory != null) {
             jdbc.append("localhost:").append(endpoint.port);
@@ -57,18 +58,25 @@ final class PostgresUrl {
         }
         jdbc.append('/').append(database).append(query.toQueryString());
 
-        Optional<String> user = query.user();
-        Optional<String> password = query.password();
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
-            String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
-            user = Optional.of(PercentDecoding.decode(rawUser)).filter(u -> !u.isEmpty());
-            if (colon >= 0) {
-                password = Optional.of(PercentDecoding.decode(userInfo.substring(colon + 1)))
-                        .filter(p -> !p.isEmpty());
-            }
+            user = nonEmpty(PercentDecoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            password = colon < 0 ? password : nonEmpty(PercentDecoding.decode(userInfo.substring(colon + 1)));
+        }
+        // As in libpq, parameters are read after the user information and override it.
+        if (query.user().isPresent()) {
+            user = query.user();
+        }
+        if (query.password().isPresent()) {
+            password = query.password();
         }
         return new DatabaseSettings(jdbc.toString(), user, password, Dialect.POSTGRESQL, display);
+    }
+
+    private static Optional<String> nonEmpty(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /**
@@ -77,6 +85,17 @@ final class PostgresUrl {
      * libpq reads it, so that an {@code @} in a query parameter is not taken for the end of a password.
      */
     private static int userInfoEnd(String rest) {
+        int beforePath = userInfoEndBeforePath(rest);
+        if (beforePath >= 0) {
+            return beforePath;
+        }
+        int firstAt = rest.indexOf('@');
+        int firstSlash = rest.indexOf('/');
+        return firstSlash >= 0 && firstSlash < firstAt ? -1 : firstAt;
+    }
+
+    /** The last {@code @} in {@code rest} (a URL after {@code ://}) followed by {@code host[:port]/}, or -1. */
+    static int userInfoEndBeforePath(String rest) {
         for (int at = rest.lastIndexOf('@'); at >= 0; at = at == 0 ? -1 : rest.lastIndexOf('@', at - 1)) {
             String after = rest.substring(at + 1);
             int end = indexOfAny(after, "/?");
@@ -85,9 +104,7 @@ final class PostgresUrl {
                 return at;
             }
         }
-        int firstAt = rest.indexOf('@');
-        int firstSlash = rest.indexOf('/');
-        return firstSlash >= 0 && firstSlash < firstAt ? -1 : firstAt;
+        return -1;
     }
 
     private static boolean looksLikeHostPort(String hostPort) {
@@ -102,7 +119,7 @@ final class PostgresUrl {
         }
     }
 
-    private static Endpoint endpoint(String variable, String display, String hostPort, QueryParameters query) {
+    private static Endpoint endpoint(String variable, String quoted, String hostPort, QueryParameters query) {
         String host;
         String portText = null;
         if (hostPort.startsWith("[")) {
@@ -110,14 +127,14 @@ final class PostgresUrl {
             if (close < 0) {
                 throw new ConfigurationException(
                         variable,
-                        "unclosed '[' in the host of '" + display
+                        "unclosed '[' in the host of " + quoted
                                 + "' (expected postgres://user:password@[::1]:5432/database)");
             }
             host = hostPort.substring(1, close);
             if (!IPV6.matcher(host).matches()) {
                 throw new ConfigurationException(
                         variable,
-                        "invalid IPv6 address in '" + display
+                        "invalid IPv6 address in " + quoted
                                 + "' (expected postgres://user:password@[::1]:5432/database)");
             }
             String afterHost = hostPort.substring(close + 1);
@@ -125,7 +142,7 @@ final class PostgresUrl {
                 if (!afterHost.startsWith(":")) {
                     throw new ConfigurationException(
                             variable,
-                            "unexpected text after the IPv6 address in '" + display + "' (expected [address]:port)");
+                            "unexpected text after the IPv6 address in " + quoted + " (expected [address]:port)");
                 }
                 portText = afterHost.substring(1);
             }
@@ -134,13 +151,13 @@ final class PostgresUrl {
             if (colon >= 0 && hostPort.indexOf(':', colon + 1) >= 0) {
                 throw new ConfigurationException(
                         variable,
-                        "IPv6 address in '" + display
+                        "IPv6 address in " + quoted
                                 + "' must be in brackets (expected postgres://user:password@[::1]:5432/database)");
             }
             host = colon < 0 ? hostPort : hostPort.substring(0, colon);
             portText = colon < 0 ? null : hostPort.substring(colon + 1);
         }
-        int port = port(variable, display, portText);
+        int port = port(variable, quoted, portText);
         String decodedHost = PercentDecoding.decode(host);
         if (decodedHost.startsWith("/")) {
             return new Endpoint("localhost", port, decodedHost);
@@ -150,44 +167,43 @@ final class PostgresUrl {
             if (socket.isPresent()) {
                 return new Endpoint("localhost", port, socket.get());
             }
-            throw new ConfigurationException(variable, "no host in '" + display + "' (expected " + EXAMPLE + ")");
+            throw new ConfigurationException(variable, "no host in " + quoted + " (expected " + EXAMPLE + ")");
         }
         if (host.contains(",")) {
             throw new ConfigurationException(
                     variable,
-                    "several hosts in '" + display
+                    "several hosts in " + quoted
                             + "' are not supported (expected one host, or a jdbc:postgresql:// URL)");
         }
         if (!hostPort.startsWith("[") && !HOST_NAME.matcher(host).matches()) {
             throw new ConfigurationException(
-                    variable, "invalid host name in '" + display + "' (expected " + EXAMPLE + ")");
+                    variable, "invalid host name in " + quoted + " (expected " + EXAMPLE + ")");
         }
         return new Endpoint(host.toLowerCase(Locale.ROOT), port, null);
     }
 
-    private static int port(String variable, String display, String portText) {
+    private static int port(String variable, String quoted, String portText) {
         if (portText == null) {
             return DEFAULT_PORT;
         }
         if (!portText.matches("[0-9]+")) {
-            throw new ConfigurationException(variable, "port is not a number in '" + display + "' (expected 1-65535)");
+            throw new ConfigurationException(variable, "port is not a number in " + quoted + " (expected 1-65535)");
         }
         int port = portText.length() > 5 ? -1 : Integer.parseInt(portText);
         if (port < 1 || port > 65535) {
-            throw new ConfigurationException(variable, "port is out of range in '" + display + "' (expected 1-65535)");
+            throw new ConfigurationException(variable, "port is out of range in " + quoted + " (expected 1-65535)");
         }
         return port;
     }
 
-    private static String database(String variable, String display, String path) {
+    private static String database(String variable, String quoted, String path) {
         String name = path.startsWith("/") ? path.substring(1) : path;
         if (name.isEmpty()) {
-            throw new ConfigurationException(
-                    variable, "no database name in '" + display + "' (expected " + EXAMPLE + ")");
+            throw new ConfigurationException(variable, "no database name in " + quoted + " (expected " + EXAMPLE + ")");
         }
         if (name.contains("/") || name.contains("#")) {
             throw new ConfigurationException(
-                    variable, "invalid database name in '" + display + "' (expected " + EXAMPLE + ")");
+                    variable, "invalid database name in " + quoted + " (expected " + EXAMPLE + ")");
         }
         return name;
     }
