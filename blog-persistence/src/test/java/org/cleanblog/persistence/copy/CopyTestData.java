@@ -1,0 +1,127 @@
+package org.cleanblog.persistence.copy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.contact.NewContactMessage;
+import org.cleanblog.core.content.HtmlSanitizer;
+import org.cleanblog.core.post.Post;
+import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.user.Email;
+import org.cleanblog.core.user.NewUser;
+import org.cleanblog.core.user.User;
+import org.cleanblog.persistence.BlogDatabase;
+import org.cleanblog.persistence.Dialect;
+import org.cleanblog.persistence.testing.Fixtures;
+import org.cleanblog.persistence.testing.TestDatabase;
+
+/** Databases to copy from, and a way to read a whole database back for comparison. */
+final class CopyTestData {
+    /**
+     * Stands in for the web application's jsoup sanitiser, which blog-persistence cannot see: drops script elements
+     * and event handler attributes, enough to tell sanitised HTML from the original.
+     */
+    static final HtmlSanitizer SANITIZER =
+            html -> html.replaceAll("(?is)<script.*?</script>", "").replaceAll("(?i) on\\w+=\"[^\"]*\"", "");
+
+    private CopyTestData() {}
+
+    /** A SQLite file made with the tutorial's Flask-SQLAlchemy DDL and rows, plus {@code extraSql}. */
+    static TestDatabase flaskBlog(String... extraSql) throws SQLException {
+        TestDatabase db = TestDatabase.sqlite();
+        // Foreign keys off, as in the tutorial: SQLite's default, which Flask-SQLAlchemy keeps.
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            for (String resource : List.of("/copy/schema.sql", "/copy/rows.sql")) {
+                for (String sql : resource(resource).split(";\\s*\n")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            for (String sql : extraSql) {
+                statement.execute(sql);
+            }
+        }
+        return db;
+    }
+
+    /**
+     * Fills a blog through the repositories with what breaks naive copies: text with tabs, line ends, backslashes,
+     * quotes and characters outside the BMP; an admin flag; id gaps left by a deleted post; a contact message.
+     */
+    static void writeBlog(BlogDatabase blog) {
+        User owner = blog.users().create(Fixtures.newUser("Owner@Example.org"));
+        User reader = blog.users()
+                .create(new NewUser(
+                        new Email("reader@example.org"), "Rëader 🦊", "pbkdf2:sha256:1$a$" + "cd".repeat(32)));
+        Post first = blog.posts()
+                .create(
+                        owner.id(),
+                        new PostContent("Tabs\tand\\back", "sub \"quoted\"", "", "line1\nline2\r\n\\N", "<p>x</p>"));
+        Post gone = blog.posts().create(owner.id(), Fixtures.content("deleted"));
+        Post last = blog.posts().create(reader.id(), Fixtures.content("last 🎉"));
+        blog.comments()
+                .create(new NewComment(
+                        first.id(), reader.id(), "first\tcomment \\ with \u2028 separators", "<p>1</p>"));
+        blog.comments().create(Fixtures.comment(gone.id(), reader.id(), "goes with its post"));
+        blog.comments().create(Fixtures.comment(last.id(), owner.id(), "on the last post"));
+        blog.posts().delete(gone.id());
+        blog.contactMessages()
+                .create(new NewContactMessage("Visitor", new Email("v@example.org"), "+1 555", "Hello,\nthere"));
+    }
+
+    /** Every row of every copied table of {@code db}, in id order, as canonical values. */
+    static Map<String, List<List<Object>>> readAll(TestDatabase db) throws SQLException {
+        Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            BlogSchemaSource source = new BlogSchemaSource(connection, db.dialect());
+            for (TableSpec table : BlogSchema.TABLES) {
+                List<List<Object>> rows = new ArrayList<>();
+                source.read(table, row -> rows.add(Arrays.asList(row)));
+                tables.put(table.name(), rows);
+            }
+            connection.rollback();
+        }
+        return tables;
+    }
+
+    /** The kept row counts of {@code db}, by table. */
+    static Map<String, Long> rowCounts(TestDatabase db) throws SQLException {
+        try (Connection connection = db.connect()) {
+            return new TargetDatabase(connection, db.dialect()).rowCounts();
+        }
+    }
+
+    static BlogCopy copy(TestDatabase from, TestDatabase to) {
+        return BlogCopy.from(from.jdbcUrl(), null, null)
+                .to(to.jdbcUrl(), null, null)
+                .sanitizer(SANITIZER);
+    }
+
+    static Dialect other(Dialect dialect) {
+        return dialect == Dialect.SQLITE ? Dialect.POSTGRESQL : Dialect.SQLITE;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CopyTestData.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
