@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlRoundTripTest extends RoundTripContract {
+    PostgresqlRoundTripTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteRoundTripTest extends RoundTripContract {
+    SqliteRoundTripTest() {
+        super(Dialect.SQLITE);
+    }
+}
