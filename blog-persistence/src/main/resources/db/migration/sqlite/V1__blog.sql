@@ -49,7 +49,7 @@ CREATE TABLE contact_messages (
 );
 CREATE INDEX contact_messages_created_at_id_idx ON contact_messages (created_at DESC, id DESC);
 
--- Row counts kept by triggers, so that a page's total and count() never scan a table (ADR 0003).
+-- Row counts kept by triggers, so that a page's total and count() never scan a table (docs/adr/0007).
 CREATE TABLE row_counts (
     table_name TEXT    PRIMARY KEY,
     row_count  INTEGER NOT NULL CHECK (row_count >= 0)
