@@ -1,0 +1,103 @@
+package org.cleanblog.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
+import org.cleanblog.persistence.internal.MyBatisSessions;
+import org.cleanblog.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Page 1 must not cost more as the number of posts grows": each database's planner, given thousands of posts and
+ * comments, reads the home page through the indexes, with no sort and no scan of posts or comments.
+ */
+class PageQueryPlanTest {
+    private static final String FIND_PAGE = "org.cleanblog.persistence.internal.mapper.PostMapper.findPage";
+    private static final int POSTS = 5_000;
+    private static final int COMMENTS = 20_000;
+
+    @Test
+    void shouldReadPageOneThroughTheIndexesOnSqlite() throws SQLException {
+        try (TestDatabase sqlite = TestDatabase.sqlite();
+                BlogDatabase db = sqlite.open();
+                Connection connection = sqlite.connect();
+                Statement statement = connection.createStatement()) {
+            fill(statement, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) ");
+            statement.execute("ANALYZE");
+
+            List<String> plan = rows(statement, "EXPLAIN QUERY PLAN " + pageSql(Dialect.SQLITE), 4);
+
+            assertThat(plan).anyMatch(step -> step.contains("posts_created_at_id_idx"));
+            assertThat(plan).anyMatch(step -> step.contains("comments_post_id_idx"));
+            assertThat(plan).noneMatch(step -> step.contains("TEMP B-TREE"));
+            assertThat(plan).noneMatch(step -> step.matches("SCAN (p|c|posts|comments)"));
+        }
+    }
+
+    @Test
+    void shouldReadPageOneThroughTheIndexesOnPostgresql() throws SQLException {
+        try (TestDatabase postgresql = TestDatabase.postgresql("plan");
+                BlogDatabase db = postgresql.open();
+                Connection connection = postgresql.connect();
+                Statement statement = connection.createStatement()) {
+            fill(statement, "WITH n(i) AS (SELECT generate_series(1, %d)) ");
+            statement.execute("ANALYZE");
+
+            List<String> plan = rows(statement, "EXPLAIN " + pageSql(Dialect.POSTGRESQL), 1);
+
+            assertThat(plan).anyMatch(step -> step.contains("Index Scan using posts_created_at_id_idx"));
+            assertThat(plan).anyMatch(step -> step.contains("comments_post_id_idx"));
+            assertThat(plan).noneMatch(step -> step.contains("Sort"));
+            assertThat(plan).noneMatch(step -> step.contains("Seq Scan on posts"));
+            assertThat(plan).noneMatch(step -> step.contains("Seq Scan on comments"));
+        }
+    }
+
+    /** One author, {@value POSTS} posts an hour apart, {@value COMMENTS} comments spread over them; SQL only. */
+    private static void fill(Statement statement, String numbers) throws SQLException {
+        statement.executeUpdate("INSERT INTO users (email, email_normalized, name, password_hash, is_admin, created_at)"
+                + " VALUES ('a@example.org', 'a@example.org', 'A', 'h', " + (isSqlite(statement) ? "1" : "true")
+                + ", '2020-01-01T00:00:00.000000Z')");
+        String time = isSqlite(statement)
+                ? "strftime('%Y-%m-%dT%H:%M:%f000Z', '2020-01-01', '+' || i || ' hours')"
+                : "timestamptz '2020-01-01 00:00:00Z' + i * interval '1 hour'";
+        statement.executeUpdate(numbers.formatted(POSTS)
+                + "INSERT INTO posts (author_id, title, subtitle, img_url, body, body_html, created_at, updated_at) "
+                + "SELECT (SELECT MIN(id) FROM users), 't' || i, '', '', 'b', 'b', " + time + ", " + time + " FROM n");
+        statement.executeUpdate(numbers.formatted(COMMENTS)
+                + "INSERT INTO comments (post_id, author_id, body, body_html, created_at) "
+                + "SELECT (SELECT MIN(id) FROM posts) + (i % " + POSTS + "), (SELECT MIN(id) FROM users), 'c', 'c', "
+                + time + " FROM n");
+    }
+
+    private static boolean isSqlite(Statement statement) throws SQLException {
+        return statement.getConnection().getMetaData().getDatabaseProductName().equals("SQLite");
+    }
+
+    /** The page statement exactly as MyBatis sends it, with page 1's values in place of its two parameters. */
+    private static String pageSql(Dialect dialect) {
+        String sql = MyBatisSessions.factory(new UnpooledDataSource(), dialect)
+                .getConfiguration()
+                .getMappedStatement(FIND_PAGE)
+                .getBoundSql(Map.of("limit", 10, "offset", 0L))
+                .getSql();
+        return sql.replaceFirst("\\?", "10").replaceFirst("\\?", "0");
+    }
+
+    private static List<String> rows(Statement statement, String sql, int column) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(column).strip());
+            }
+        }
+        return rows;
+    }
+}
