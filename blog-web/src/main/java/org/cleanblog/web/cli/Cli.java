@@ -28,7 +28,9 @@ public final class Cli {
               migrate                        apply schema migrations and exit (for a platform's release phase)
               config                         print the effective configuration and where each value came from,
                                              secrets masked
-              copy-db --from URL --to URL    copy a whole blog from one database to another
+              copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]
+                                             copy a whole blog (ours or the Flask tutorial's blog.db) into
+                                             --to (default: DATABASE_URL), verified; see docs/copy-db.md
               --help                         show this help
 
             Configuration (system property, environment variable, blog.properties, default; first found wins):
@@ -88,7 +90,7 @@ public final class Cli {
             case "serve" -> noArguments(name, rest, () -> new ServeCommand(configuration.get()));
             case "migrate" -> noArguments(name, rest, () -> new MigrateCommand(configuration.get()));
             case "config" -> noArguments(name, rest, () -> new ConfigCommand(configuration.get()));
-            case "copy-db" -> CopyDbCommand.parse(rest);
+            case "copy-db" -> CopyDbCommand.parse(rest, configuration);
             case "--help", "-h", "help" ->
                 o -> {
                     o.print(HELP);

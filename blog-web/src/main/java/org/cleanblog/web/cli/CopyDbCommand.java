@@ -1,57 +1,135 @@
 package org.cleanblog.web.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import org.cleanblog.config.BlogConfiguration;
+import org.cleanblog.config.DatabaseSettings;
+import org.cleanblog.config.DatabaseUrl;
+import org.cleanblog.persistence.copy.BlogCopy;
+import org.cleanblog.persistence.copy.CopyException;
+import org.cleanblog.persistence.copy.CopyReport;
+import org.cleanblog.persistence.copy.ProgressPrinter;
+import org.cleanblog.web.content.JsoupHtmlSanitizer;
 
 /**
- * {@code copy-db --from URL --to URL}: copies a whole blog from one database to another. Options are parsed here; the
- * copying belongs to blog-persistence's data mover (its engine is wired in here when its command lands).
+ * {@code copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]}: copies a whole blog with
+ * blog-persistence's data mover (docs/copy-db.md). URLs take every form {@code DATABASE_URL} takes; {@code --to}
+ * defaults to the configured database. Progress goes to standard error, the verified report to standard output.
  */
 final class CopyDbCommand implements Command {
-    private final String from;
-    private final String to;
+    static final String DEFAULT_REJECTS = "copy-db-rejects.jsonl";
+    private static final String OPTIONS =
+            "expected --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]";
 
-    private CopyDbCommand(String from, String to) {
+    private final DatabaseSettings from;
+    private final Supplier<DatabaseSettings> to;
+    private final boolean replace;
+    private final Path rejects;
+
+    private CopyDbCommand(DatabaseSettings from, Supplier<DatabaseSettings> to, boolean replace, Path rejects) {
         this.from = from;
         this.to = to;
+        this.replace = replace;
+        this.rejects = rejects;
     }
 
-    /** Reads {@code --from URL --to URL} (also {@code --from=URL}); both are required. */
-    static CopyDbCommand parse(List<String> args) {
+    /** Reads the options (also {@code --from=URL}); {@code configuration} is loaded only when {@code --to} is absent. */
+    static CopyDbCommand parse(List<String> args, Supplier<BlogConfiguration> configuration) {
+        Path cwd = Path.of("").toAbsolutePath();
         String from = null;
         String to = null;
+        String rejects = null;
+        boolean replace = false;
+        boolean skipInvalid = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new UsageException("copy-db: " + option + " needs a database URL");
-            }
             switch (option) {
-                case "--from" -> from = value;
-                case "--to" -> to = value;
-                default ->
-                    throw new UsageException("copy-db: unknown option '" + option + "' (expected --from URL --to URL)");
+                case "--replace" -> replace = true;
+                case "--skip-invalid" -> skipInvalid = true;
+                case "--from", "--to", "--rejects" -> {
+                    String value;
+                    if (arg.contains("=")) {
+                        value = arg.substring(arg.indexOf('=') + 1);
+                    } else if (i + 1 < args.size()) {
+                        value = args.get(++i);
+                    } else {
+                        throw new UsageException("copy-db: " + option + " needs a value");
+                    }
+                    switch (option) {
+                        case "--from" -> from = value;
+                        case "--to" -> to = value;
+                        default -> rejects = value;
+                    }
+                }
+                default -> throw new UsageException("copy-db: unknown option '" + option + "' (" + OPTIONS + ")");
             }
         }
-        if (from == null || from.isBlank() || to == null || to.isBlank()) {
-            throw new UsageException("copy-db: both --from URL and --to URL are required");
+        if (from == null || from.isBlank()) {
+            throw new UsageException("copy-db: --from URL is required (" + OPTIONS + ")");
         }
-        return new CopyDbCommand(from, to);
+        if (rejects != null && !skipInvalid) {
+            throw new UsageException("copy-db: --rejects FILE only makes sense with --skip-invalid");
+        }
+        DatabaseSettings source = DatabaseUrl.parse("--from", from, cwd);
+        requireExistingSqliteFile(source);
+        String target = to;
+        Supplier<DatabaseSettings> destination = target == null
+                ? () -> configuration.get().settings().database()
+                : () -> DatabaseUrl.parse("--to", target, cwd);
+        Path rejectsFile = skipInvalid ? Path.of(rejects == null ? DEFAULT_REJECTS : rejects) : null;
+        return new CopyDbCommand(source, destination, replace, rejectsFile);
     }
 
     @Override
     public int run(PrintStream out) {
-        System.err.println("copy-db: not yet available in this build (from " + mask(from) + " to " + mask(to) + ")");
-        return Cli.FAILURE;
+        DatabaseSettings target = to.get();
+        if (target.jdbcUrl().equals(from.jdbcUrl())) {
+            throw new UsageException("copy-db: --from and --to are the same database (" + from.displayUrl() + ")");
+        }
+        BlogCopy copy = BlogCopy.from(
+                        from.jdbcUrl(),
+                        from.user().orElse(null),
+                        from.password().orElse(null))
+                .to(
+                        target.jdbcUrl(),
+                        target.user().orElse(null),
+                        target.password().orElse(null))
+                .replace(replace)
+                .sanitizer(new JsoupHtmlSanitizer())
+                .listener(ProgressPrinter.forConsole(System.err));
+        if (rejects != null) {
+            copy = copy.skipInvalid(rejects);
+        }
+        try {
+            CopyReport report = copy.run();
+            out.println("copied " + report.source() + " " + from.displayUrl() + " to " + target.displayUrl() + " in "
+                    + report.elapsed().toMillis() + " ms, verified:");
+            out.print(report.format());
+            if (report.rejectsFile() != null) {
+                out.println(report.rejectedRows() + " rows rejected, listed in " + report.rejectsFile());
+            }
+            return Cli.OK;
+        } catch (CopyException e) {
+            System.err.println("copy-db: " + e.getMessage());
+            return e.reason().exitStatus();
+        }
     }
 
-    /** The URL without its password, for messages. */
-    private static String mask(String url) {
-        return url.replaceAll("(//[^:/@]+:)[^@/]*@", "$1***@");
+    /** A missing file would otherwise be created, empty, and reported as "not a blog". */
+    private static void requireExistingSqliteFile(DatabaseSettings source) {
+        if (!source.isSqlite()) {
+            return;
+        }
+        String path = source.jdbcUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "");
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        if (!path.isEmpty() && !path.equals(":memory:") && !Files.isRegularFile(Path.of(path))) {
+            throw new UsageException("copy-db: --from names no SQLite file: " + path + " does not exist");
+        }
     }
 }
