@@ -41,6 +41,7 @@ public final class Cli {
               PORT, BIND_HOST       where to listen (8080, 0.0.0.0)
               BLOG_ENV              development (default) or production
               ADMIN_EMAILS          comma-separated e-mails of admins besides the first registered user
+              BLOG_BASE_URL         public address for absolute links in the feed and sitemap (optional)
             See docs/configuration.md for every setting.
 
             Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration.

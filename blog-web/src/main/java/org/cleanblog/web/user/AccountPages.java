@@ -22,13 +22,22 @@ public final class AccountPages {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    // Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
-    private final String decoyHash;
+    // Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password. Made on
+    // first need: hashing at full strength takes long enough to be felt in start-up time.
+    private volatile String decoyHash;
 
     public AccountPages(UserRepository users, PasswordHasher hasher) {
         this.users = users;
         this.hasher = hasher;
-        this.decoyHash = hasher.hash("decoy password that matches no account");
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.hash("decoy password that matches no account");
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     /** {@code GET /register}. */
@@ -75,7 +84,8 @@ public final class AccountPages {
         String password = ex.form("password");
         String next = Access.safeNext(ex.form("next"));
         Optional<User> found = password.length() > MAX_PASSWORD_LENGTH ? Optional.empty() : users.findByEmail(email);
-        boolean ok = hasher.verify(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
+        boolean ok =
+                hasher.verify(password, found.map(User::passwordHash).orElseGet(this::decoyHash)) && found.isPresent();
         if (!ok) {
             loginPage(ex, 400, LOGIN_FAILED, email, next);
             return;

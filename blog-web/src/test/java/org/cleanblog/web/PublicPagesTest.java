@@ -1,0 +1,130 @@
+package org.cleanblog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.cleanblog.persistence.Dialect;
+import org.cleanblog.web.support.BlogHttpTest;
+import org.cleanblog.web.support.Browser;
+import org.cleanblog.web.support.Response;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PublicPagesTest {
+    @Nested
+    class OnSqlite extends Cases {
+        OnSqlite() {
+            super(Dialect.SQLITE);
+        }
+    }
+
+    @Nested
+    class OnPostgresql extends Cases {
+        OnPostgresql() {
+            super(Dialect.POSTGRESQL);
+        }
+    }
+
+    abstract static class Cases extends BlogHttpTest {
+        Cases(Dialect dialect) {
+            super(dialect);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/", "/about", "/contact", "/login", "/register"})
+        void shouldServeEveryPublicPageWithItsLayout(String path) {
+            Response page = blog.browser().get(path);
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.header("Content-Type")).hasValue("text/html;charset=utf-8");
+            assertThat(page.body()).contains("<!DOCTYPE html>", "href=\"/static/blog.css\"", "class=\"masthead");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/", "/post/1", "/nope", "/static/blog.css", "/healthz"})
+        void shouldSendSecurityHeadersOnEveryResponse(String path) {
+            Response r = blog.browser().get(path);
+
+            assertThat(r.header("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .contains("script-src 'self'", "frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline"));
+            assertThat(r.header("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.header("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+            assertThat(r.header("X-Frame-Options")).hasValue("DENY");
+            assertThat(r.header("Server")).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "/post/abc", "/post/0", "/post/-1", "/post/999999", "/post/99999999999999999999", "/post/",
+                    "/edit", "/no/such/page", "/?page=abc", "/?page=0", "/?page=99", "/static/missing.css",
+                    "/static/..%2Fapplication.properties"
+                })
+        void shouldAnswer404WithAPageThatShowsNoInternals(String path) {
+            Response r = blog.browser().get(path);
+
+            assertThat(r.status()).isIn(400, 404);
+            assertThat(r.body()).contains("<!DOCTYPE html>").doesNotContain("Exception", "jetty", "Jetty", "at org.");
+            if (!path.contains("%2F")) {
+                assertThat(r.status()).isEqualTo(404);
+                assertThat(r.body()).contains("Page not found");
+            }
+        }
+
+        @Test
+        void shouldAnswer405WithAllowHeaderWhenTheMethodDoesNotFitThePath() {
+            Browser visitor = blog.browser();
+            String token = visitor.csrfToken("/contact");
+
+            Response post = visitor.post("/about", Map.of("csrf_token", token));
+
+            assertThat(post.status()).isEqualTo(405);
+            assertThat(post.header("Allow")).hasValue("GET, HEAD");
+            assertThat(post.body()).contains("Method not allowed");
+            assertThat(visitor.get("/logout").status()).isEqualTo(405);
+        }
+
+        @Test
+        void shouldReportHealthyWhenTheDatabaseAnswers() {
+            Response health = blog.browser().get("/healthz");
+
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("ok\n");
+        }
+
+        @Test
+        void shouldServeTheStylesheetFromTheJar() {
+            Response css = blog.browser().get("/static/blog.css");
+
+            assertThat(css.status()).isEqualTo(200);
+            assertThat(css.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+            assertThat(css.body()).contains(".post-preview");
+        }
+
+        @Test
+        void shouldListPostsInTheFeedAndTheSitemapWithEscapedTitles() {
+            long id = admin.writePost("Feeds & <Things>", "About feeds", "Atom **entries**.");
+
+            Response feed = blog.browser().get("/feed.xml");
+            Response sitemap = blog.browser().get("/sitemap.xml");
+
+            assertThat(feed.status()).isEqualTo(200);
+            assertThat(feed.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+            assertThat(feed.body())
+                    .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+                    .contains("<title>Feeds &amp; &lt;Things&gt;</title>")
+                    .contains("/post/" + id + "\"")
+                    .contains("&lt;strong&gt;entries&lt;/strong&gt;");
+            assertThat(sitemap.status()).isEqualTo(200);
+            assertThat(sitemap.body())
+                    .contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+                    .contains(blog.uri().resolve("/post/" + id).toString().replace("localhost", "localhost"));
+        }
+    }
+}

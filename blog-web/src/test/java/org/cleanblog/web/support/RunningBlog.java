@@ -1,0 +1,93 @@
+package org.cleanblog.web.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.persistence.BlogDatabase;
+import org.cleanblog.persistence.Dialect;
+import org.cleanblog.persistence.testing.TestDatabase;
+import org.cleanblog.web.BlogApplication;
+import org.cleanblog.web.BlogStorage;
+import org.cleanblog.web.WebSettings;
+import org.cleanblog.web.http.BlogServer;
+
+/**
+ * The real blog on a real server (port 0) and a fresh database of one dialect, for one test class. Passwords are
+ * hashed with {@link #TEST_ITERATIONS} iterations to keep the tests fast; production code always uses the default.
+ */
+public final class RunningBlog implements AutoCloseable {
+    public static final int TEST_ITERATIONS = 1_000;
+    public static final String SECRET = "test-secret-key-that-is-long-enough-for-hmac-sha256";
+    public static final String CONFIGURED_ADMIN = "editor@example.org";
+
+    private final TestDatabase database;
+    private final BlogDatabase db;
+    private final BlogServer server;
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private RunningBlog(TestDatabase database, BlogDatabase db, BlogServer server) {
+        this.database = database;
+        this.db = db;
+        this.server = server;
+    }
+
+    public static RunningBlog start(Dialect dialect, String label) {
+        return start(dialect, label, WebSettings.DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    public static RunningBlog start(Dialect dialect, String label, long maxRequestBytes) {
+        TestDatabase database = TestDatabase.create(dialect, label);
+        BlogDatabase db = database.open();
+        WebSettings settings = new WebSettings(
+                "127.0.0.1",
+                0,
+                List.of(SECRET, "an-older-key-still-accepted-for-verification"),
+                Set.of(CONFIGURED_ADMIN),
+                WebSettings.DEFAULT_SESSION_LIFETIME,
+                maxRequestBytes,
+                "");
+        try {
+            BlogServer server = BlogApplication.start(
+                    new BlogStorage(db, db, db::isReachable), settings, PasswordHasher.withIterations(TEST_ITERATIONS));
+            return new RunningBlog(database, db, server);
+        } catch (Exception e) {
+            db.close();
+            database.close();
+            throw new IllegalStateException("the blog did not start on " + database, e);
+        }
+    }
+
+    /** A new visitor with no cookies. */
+    public Browser browser() {
+        return new Browser(client, server.uri());
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    /** The database, to arrange data and to check what was (not) stored. */
+    public BlogDatabase db() {
+        return db;
+    }
+
+    public Dialect dialect() {
+        return database.dialect();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            db.close();
+            database.close();
+        }
+    }
+}
