@@ -55,7 +55,9 @@ public final class BlogConfiguration {
         Resolver resolver = new Resolver(sources, directory);
         BlogSettings settings = resolver.resolve();
         List<String> warnings = resolver.warnings();
-        warnings.forEach(LOG::warn);
+        for (String warning : warnings) {
+            LOG.warn(warning);
+        }
         List<ConfigEntry> entries = Entries.of(sources, resolver, settings);
         return new BlogConfiguration(settings, warnings, entries, sources.file());
     }

@@ -1,0 +1,82 @@
+package org.cleanblog.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsValidationTest {
+    @TempDir
+    Path workingDirectory;
+
+    private BlogConfiguration load(Map<String, String> environment) {
+        return BlogConfiguration.load(environment, new Properties(), workingDirectory);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PORT          | abc                    | PORT: 'abc' is not a number (expected a port, 1-65535)
+            PORT          | 80.5                   | PORT: '80.5' is not a number (expected a port, 1-65535)
+            PORT          | -1                     | PORT: '-1' is not a number (expected a port, 1-65535)
+            PORT          | 0                      | PORT: 0 is out of range (expected a port, 1-65535)
+            PORT          | 65536                  | PORT: 65536 is out of range (expected a port, 1-65535)
+            PORT          | 99999999999999         | PORT: 99999999999999 is out of range (expected a port, 1-65535)
+            BIND_HOST     | 'local host'           | BIND_HOST: 'local host' is not a host name or IP address (expected 0.0.0.0 for all interfaces, or 127.0.0.1 for this machine only)
+            BLOG_ENV      | staging                | BLOG_ENV: unknown environment 'staging' (expected development or production)
+            BLOG_BASE_URL | blog.example.org       | BLOG_BASE_URL: 'blog.example.org' is not an absolute http(s) address (expected e.g. https://blog.example.org)
+            BLOG_BASE_URL | ftp://blog.example.org | BLOG_BASE_URL: 'ftp://blog.example.org' is not an absolute http(s) address
+            BLOG_BASE_URL | 'https://exa mple.org' | BLOG_BASE_URL: 'https://exa mple.org' is not an absolute http(s) address
+            BLOG_BASE_URL | https://b.org/?page=1  | BLOG_BASE_URL: 'https://b.org/?page=1' is not an absolute http(s) address
+            ADMIN_EMAILS  | 'a@example.org, bob'   | ADMIN_EMAILS: 'bob' is not an e-mail address (expected comma-separated addresses such as admin@example.org)
+            """)
+    void shouldRejectBadValueWithOneLineNamingTheVariable(String variable, String value, String message) {
+        assertThatThrownBy(() -> load(Map.of(variable, value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(message)
+                .satisfies(
+                        e -> assertThat(((ConfigurationException) e).variable()).isEqualTo(variable));
+    }
+
+    @ParameterizedTest(name = "[{index}] PORT={0}")
+    @CsvSource({"1, 1", "65535, 65535", "' 5000\n', 5000", "08080, 8080"})
+    void shouldAcceptPortsInRange(String value, int port) {
+        assertThat(load(Map.of("PORT", value)).settings().port()).isEqualTo(port);
+    }
+
+    @Test
+    void shouldListenOnAllInterfacesByDefault() {
+        BlogSettings settings = load(Map.of()).settings();
+
+        assertThat(settings.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.environment()).isEqualTo(Environment.DEVELOPMENT);
+        assertThat(settings.baseUrl()).isEmpty();
+        assertThat(settings.adminEmails()).isEmpty();
+    }
+
+    @Test
+    void shouldRecogniseAdminsIgnoringCaseAndSpaces() {
+        BlogSettings settings = load(Map.of("ADMIN_EMAILS", " Ada@Example.org ,, grace@example.org "))
+                .settings();
+
+        assertThat(settings.adminEmails()).containsExactly("ada@example.org", "grace@example.org");
+        assertThat(settings.isAdmin("ADA@example.ORG ")).isTrue();
+        assertThat(settings.isAdmin("linus@example.org")).isFalse();
+        assertThat(settings.isAdmin(null)).isFalse();
+    }
+
+    @Test
+    void shouldDropTrailingSlashOfBaseUrl() {
+        BlogSettings settings =
+                load(Map.of("BLOG_BASE_URL", "https://blog.example.org/")).settings();
+
+        assertThat(settings.baseUrl())
+                .hasValueSatisfying(uri -> assertThat(uri).hasToString("https://blog.example.org"));
+    }
+}
