@@ -11,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
-import org.apache.commons.configuration2.builder.fluent.Parameters;
+import org.apache.commons.configuration2.io.FileHandler;
 
 /**
  * The optional properties file: {@code BLOG_CONFIG_FILE}, else {@code blog.properties} in the working directory when
@@ -51,25 +50,29 @@ final class PropertiesFile {
         return Files.exists(implicit) ? Optional.of(implicit) : Optional.empty();
     }
 
-    /** Reads {@code path}; {@code variable} names the setting that chose it, for error messages. */
-    static PropertiesFile load(String variable, Path path) {
+    /**
+     * Reads {@code path}. The file is loaded through a {@link FileHandler} rather than a
+     * {@code FileBasedConfigurationBuilder}: the builder's bean introspection logs a spurious INFO line about
+     * {@code setProperty} at every start, and it offers nothing a single, never reloaded file needs.
+     *
+     * @param named whether {@code BLOG_CONFIG_FILE} named the file (else it is the implicit {@code blog.properties})
+     */
+    static PropertiesFile load(Path path, boolean named) {
+        String variable = named ? ConfigKey.BLOG_CONFIG_FILE.environmentName() : path.toString();
+        String subject = named ? "file '" + path + "' " : "";
         if (!Files.isRegularFile(path)) {
-            throw new ConfigurationException(variable, "'" + path + "' is not a regular file (" + EXPECTED + ")");
+            throw new ConfigurationException(variable, subject + "is not a regular file (" + EXPECTED + ")");
         }
-        requireUtf8(variable, path);
-        FileBasedConfigurationBuilder<PropertiesConfiguration> builder = new FileBasedConfigurationBuilder<>(
-                        PropertiesConfiguration.class)
-                .configure(new Parameters()
-                        .properties()
-                        .setFile(path.toFile())
-                        .setEncoding(StandardCharsets.UTF_8.name())
-                        .setIncludesAllowed(false));
-        PropertiesConfiguration configuration;
+        requireUtf8(variable, subject, path);
+        PropertiesConfiguration configuration = new PropertiesConfiguration();
+        configuration.setIncludesAllowed(false);
+        FileHandler handler = new FileHandler(configuration);
+        handler.setEncoding(StandardCharsets.UTF_8.name());
         try {
-            configuration = builder.getConfiguration();
+            handler.load(path.toFile());
         } catch (org.apache.commons.configuration2.ex.ConfigurationException | RuntimeException e) {
             throw new ConfigurationException(
-                    variable, "cannot read file '" + path + "': " + e.getMessage() + " (" + EXPECTED + ")", e);
+                    variable, subject + "cannot be read: " + rootMessage(e) + " (" + EXPECTED + ")", e);
         }
         configuration.setInterpolator(null);
         List<String> warnings = new ArrayList<>();
@@ -101,7 +104,20 @@ final class PropertiesFile {
         return "file " + path + ": unknown key '" + key + "' ignored (see docs/configuration.md for the keys)";
     }
 
-    private static void requireUtf8(String variable, Path path) {
+    /** The innermost Commons Configuration message: the outer ones only say that loading failed. */
+    private static String rootMessage(Throwable error) {
+        Throwable chosen = error;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().startsWith("org.apache.commons.configuration2.")
+                    && cause.getMessage() != null) {
+                chosen = cause;
+            }
+        }
+        String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
+        return message.strip().replaceAll("[.\\s]+$", "");
+    }
+
+    private static void requireUtf8(String variable, String subject, Path path) {
         try {
             StandardCharsets.UTF_8
                     .newDecoder()
@@ -110,10 +126,10 @@ final class PropertiesFile {
                     .decode(ByteBuffer.wrap(Files.readAllBytes(path)));
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(
-                    variable, "file '" + path + "' is not valid UTF-8 (save it as UTF-8; " + EXPECTED + ")", e);
+                    variable, subject + "is not valid UTF-8 (save it as UTF-8; " + EXPECTED + ")", e);
         } catch (IOException e) {
             throw new ConfigurationException(
-                    variable, "cannot read file '" + path + "': " + e.getMessage() + " (check its permissions)", e);
+                    variable, subject + "cannot be read: " + e.getMessage() + " (check its permissions)", e);
         }
     }
 

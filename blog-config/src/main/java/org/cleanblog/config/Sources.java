@@ -40,8 +40,7 @@ final class Sources {
         Optional<Value> fileSetting = get(ConfigKey.BLOG_CONFIG_FILE);
         this.file = PropertiesFile.locate(fileSetting.map(Value::text), workingDirectory);
         file.ifPresent(path -> {
-            PropertiesFile loaded =
-                    PropertiesFile.load(fileSetting.isPresent() ? "BLOG_CONFIG_FILE" : path.toString(), path);
+            PropertiesFile loaded = PropertiesFile.load(path, fileSetting.isPresent());
             warnings.addAll(loaded.warnings());
             add(loaded.configuration(), ValueSource.Kind.FILE, path.toString());
         });

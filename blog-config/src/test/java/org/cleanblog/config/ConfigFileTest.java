@@ -71,7 +71,8 @@ class ConfigFileTest {
 
         assertThatThrownBy(() -> load(Map.of("BLOG_CONFIG_FILE", "conf")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("is not a regular file");
+                .hasMessageStartingWith(
+                        "BLOG_CONFIG_FILE: file '" + workingDirectory.resolve("conf") + "' is not a regular" + " file");
     }
 
     @Test
@@ -89,7 +90,9 @@ class ConfigFileTest {
 
         assertThatThrownBy(() -> load(Map.of()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith(workingDirectory.resolve("blog.properties") + ": cannot read file");
+                .hasMessage(workingDirectory.resolve("blog.properties")
+                        + ": cannot be read: Unable to parse unicode value: ZZZZ"
+                        + " (expected a UTF-8 properties file with keys such as blog.database.url)");
     }
 
     @Test
