@@ -25,24 +25,26 @@ public final class Main {
 
     static Post writeAndReadAPost(String jdbcUrl, PrintStream out) {
         // usage:start
-        try (BlogDatabase db = BlogDatabase.open(jdbcUrl, null, null)) { // migrates the schema on first use
-            User author = db.users()
-                    .findByEmail("ada@example.org")
-                    .orElseGet(() -> db.users()
-                            .create(new NewUser(
-                                    new Email("ada@example.org"),
-                                    "Ada Lovelace",
-                                    PasswordHasher.standard().hash("correct horse battery staple"))));
+        // Hashing is slow on purpose (PBKDF2, 600,000 iterations): do it before, not inside, a transaction.
+        String passwordHash = PasswordHasher.standard().hash("correct horse battery staple");
 
-            Post written = db.posts()
-                    .create(
-                            author.id(),
-                            new PostContent(
-                                    "Notes on the Analytical Engine",
-                                    "A first program",
-                                    "https://example.org/engine.jpg",
-                                    "The engine *weaves* algebraic patterns.",
-                                    "<p>The engine <em>weaves</em> algebraic patterns.</p>"));
+        try (BlogDatabase db = BlogDatabase.open(jdbcUrl, null, null)) { // migrates the schema on first use
+            // One transaction: the author and the post are stored together or not at all.
+            Post written = db.inTransaction(tx -> {
+                User author = tx.users()
+                        .findByEmail("ada@example.org")
+                        .orElseGet(() -> tx.users()
+                                .create(new NewUser(new Email("ada@example.org"), "Ada Lovelace", passwordHash)));
+                return tx.posts()
+                        .create(
+                                author.id(),
+                                new PostContent(
+                                        "Notes on the Analytical Engine",
+                                        "A first program",
+                                        "https://example.org/engine.jpg",
+                                        "The engine *weaves* algebraic patterns.",
+                                        "<p>The engine <em>weaves</em> algebraic patterns.</p>"));
+            });
 
             Post read = db.posts().findById(written.id()).orElseThrow();
             out.printf("Post %d \"%s\" by %s, %s%n", read.id(), read.title(), read.authorName(), read.createdAt());

@@ -3,10 +3,12 @@ package org.cleanblog.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.cleanblog.core.post.Post;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +59,20 @@ class MainTest {
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("\"Notes on the Analytical Engine\" by Ada");
         assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void shouldBeQuotedVerbatimInTheLibraryGuide() throws IOException {
+        // Maven runs the tests in the module folder, in the reactor and on its own alike.
+        String source = Files.readString(Path.of("src/main/java/org/cleanblog/example/Main.java"));
+        String guide = Files.readString(Path.of("../../docs/persistence.md"));
+        String usage = source.substring(
+                source.indexOf("// usage:start\n") + "// usage:start\n".length(),
+                source.indexOf("        // usage:end"));
+        String dedented = usage.lines()
+                .map(line -> line.startsWith("        ") ? line.substring(8) : line)
+                .collect(Collectors.joining("\n"));
+
+        assertThat(guide).contains("```java\n" + dedented + "\n```");
     }
 }
