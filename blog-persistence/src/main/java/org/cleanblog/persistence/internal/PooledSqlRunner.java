@@ -1,13 +1,10 @@
 package org.cleanblog.persistence.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -80,14 +77,7 @@ public final class PooledSqlRunner implements SqlRunner {
         // there could take the write lock.
         SqlSession session = factory.openSession(dialect == Dialect.SQLITE);
         try {
-            Cursor<T> cursor = query.apply(session);
-            return StreamSupport.stream(cursor.spliterator(), false).onClose(() -> {
-                try (session) {
-                    cursor.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return CursorStreams.of(operation, query.apply(session), session::close);
         } catch (RuntimeException e) {
             session.close();
             throw e instanceof PersistenceException ? SqlErrors.storage(operation, e) : e;

@@ -1,11 +1,8 @@
 package org.cleanblog.persistence.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -39,14 +36,7 @@ public final class TransactionSqlRunner implements SqlRunner {
 
     @Override
     public <T> Stream<T> stream(String operation, Function<SqlSession, Cursor<T>> query) {
-        Cursor<T> cursor = run(operation, query);
-        return StreamSupport.stream(cursor.spliterator(), false).onClose(() -> {
-            try {
-                cursor.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return CursorStreams.of(operation, run(operation, query), () -> {});
     }
 
     private <T> T run(String operation, Function<SqlSession, T> work) {
