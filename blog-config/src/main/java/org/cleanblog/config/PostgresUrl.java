@@ -128,14 +128,14 @@ final class PostgresUrl {
                 throw new ConfigurationException(
                         variable,
                         "unclosed '[' in the host of " + quoted
-                                + "' (expected postgres://user:password@[::1]:5432/database)");
+                                + " (expected postgres://user:password@[::1]:5432/database)");
             }
             host = hostPort.substring(1, close);
             if (!IPV6.matcher(host).matches()) {
                 throw new ConfigurationException(
                         variable,
                         "invalid IPv6 address in " + quoted
-                                + "' (expected postgres://user:password@[::1]:5432/database)");
+                                + " (expected postgres://user:password@[::1]:5432/database)");
             }
             String afterHost = hostPort.substring(close + 1);
             if (!afterHost.isEmpty()) {
@@ -152,7 +152,7 @@ final class PostgresUrl {
                 throw new ConfigurationException(
                         variable,
                         "IPv6 address in " + quoted
-                                + "' must be in brackets (expected postgres://user:password@[::1]:5432/database)");
+                                + " must be in brackets (expected postgres://user:password@[::1]:5432/database)");
             }
             host = colon < 0 ? hostPort : hostPort.substring(0, colon);
             portText = colon < 0 ? null : hostPort.substring(colon + 1);
@@ -173,7 +173,7 @@ final class PostgresUrl {
             throw new ConfigurationException(
                     variable,
                     "several hosts in " + quoted
-                            + "' are not supported (expected one host, or a jdbc:postgresql:// URL)");
+                            + " are not supported (expected one host, or a jdbc:postgresql:// URL)");
         }
         if (!hostPort.startsWith("[") && !HOST_NAME.matcher(host).matches()) {
             throw new ConfigurationException(
