@@ -3,7 +3,6 @@ package org.cleanblog.persistence.copy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cleanblog.core.comment.NewComment;
 import org.cleanblog.core.contact.NewContactMessage;
 import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.user.Email;
@@ -46,7 +45,7 @@ final class BlogSchema {
                     Column.id(),
                     Column.reference("post_id", "posts"),
                     Column.reference("author_id", "users"),
-                    Column.text("body", NewComment.MAX_BODY_LENGTH),
+                    Column.unlimitedText("body"),
                     Column.unlimitedText("body_html"),
                     Column.instant("created_at")));
 

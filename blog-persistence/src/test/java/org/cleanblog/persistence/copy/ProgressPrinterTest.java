@@ -1,0 +1,57 @@
+package org.cleanblog.persistence.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProgressPrinterTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final AtomicLong nanos = new AtomicLong();
+
+    @Test
+    void shouldRedrawOneBarWithRateAndTimeLeftWhenOnATerminal() {
+        ProgressPrinter printer = new ProgressPrinter(out, true, nanos::get);
+
+        printer.tableStarted("comments", 1000);
+        nanos.set(2_000_000_000L);
+        printer.rowsRead("comments", 500, 1000);
+        nanos.set(4_000_000_000L);
+        printer.tableFinished("comments", 1000, 1000);
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed)
+                .contains("\rcomments           [###############...............] 500/1000  250 rows/s, 0:02 left")
+                .endsWith("\rcomments           [##############################] 1000/1000  1000 rows written of"
+                        + " 1000 read in 4.0 s\n");
+        assertThat(printed.chars().filter(c -> c == '\n'))
+                .as("one line a table")
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldPrintPlainLinesEveryFewSecondsWhenNotOnATerminal() {
+        ProgressPrinter printer = new ProgressPrinter(out, false, nanos::get);
+
+        printer.tableStarted("comments", 1000);
+        nanos.set(1_000_000_000L);
+        printer.rowsRead("comments", 100, 1000);
+        nanos.set(6_000_000_000L);
+        printer.rowsRead("comments", 600, 1000);
+        printer.rejected(new Reject("comments", 7L, "post_id is NULL"));
+        nanos.set(8_000_000_000L);
+        printer.tableFinished("comments", 1000, 999);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "comments: copying 1000 rows",
+                        "comments: 600 of 1000 rows (60%), 100 rows/s, 0:04 left",
+                        "rejected: comments id 7: post_id is NULL",
+                        "comments: 999 rows written of 1000 read in 8.0 s");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("\r");
+    }
+}
