@@ -1,6 +1,7 @@
 package org.cleanblog.config;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -63,13 +64,12 @@ final class PropertiesFile {
         if (!Files.isRegularFile(path)) {
             throw new ConfigurationException(variable, subject + "is not a regular file (" + EXPECTED + ")");
         }
-        requireUtf8(variable, subject, path);
+        String text = readUtf8(variable, subject, path);
         PropertiesConfiguration configuration = new PropertiesConfiguration();
         configuration.setIncludesAllowed(false);
-        FileHandler handler = new FileHandler(configuration);
-        handler.setEncoding(StandardCharsets.UTF_8.name());
         try {
-            handler.load(path.toFile());
+            // Windows editors start UTF-8 files with a byte order mark, which would otherwise prefix the first key.
+            new FileHandler(configuration).load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (org.apache.commons.configuration2.ex.ConfigurationException | RuntimeException e) {
             throw new ConfigurationException(
                     variable, subject + "cannot be read: " + rootMessage(e) + " (" + EXPECTED + ")", e);
@@ -117,13 +117,14 @@ final class PropertiesFile {
         return message.strip().replaceAll("[.\\s]+$", "");
     }
 
-    private static void requireUtf8(String variable, String subject, Path path) {
+    private static String readUtf8(String variable, String subject, Path path) {
         try {
-            StandardCharsets.UTF_8
+            return StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(path)));
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(
                     variable, subject + "is not valid UTF-8 (save it as UTF-8; " + EXPECTED + ")", e);

@@ -118,6 +118,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void shouldIgnoreUtf8ByteOrderMark() throws IOException {
+        write("blog.properties", "\uFEFFblog.server.port=9191\n");
+
+        BlogConfiguration configuration = load(Map.of("SECRET_KEY", "k"));
+
+        assertThat(configuration.settings().port()).isEqualTo(9191);
+        assertThat(configuration.warnings()).isEmpty();
+    }
+
+    @Test
     void shouldTakeTheLastOfARepeatedKey() throws IOException {
         write("blog.properties", "blog.server.port=1111\nblog.server.port=2222\n");
 

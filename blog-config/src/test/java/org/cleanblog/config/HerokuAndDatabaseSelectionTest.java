@@ -35,6 +35,26 @@ class HerokuAndDatabaseSelectionTest {
     }
 
     @Test
+    void shouldResolveHerokuDatabaseUrlReadWithTrailingNewline() {
+        BlogConfiguration configuration = load(Map.of(
+                "DATABASE_URL",
+                "postgres://blog:s3cr%40t@db.example.com/blogdb\n",
+                "SECRET_KEY",
+                KEY_32,
+                "DYNO",
+                "web.1"));
+
+        DatabaseSettings database = configuration.settings().database();
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5432/blogdb?sslmode=require");
+        assertThat(database.user()).contains("blog");
+        assertThat(database.password()).contains("s3cr@t");
+        assertThat(configuration.render())
+                .doesNotContain("s3cr")
+                .contains("postgres://blog:****@db.example.com/blogdb")
+                .contains("environment DATABASE_URL");
+    }
+
+    @Test
     void shouldNotWarnWhenHerokuRunsOnPostgres() {
         BlogConfiguration configuration = load(Map.of(
                 "DYNO", "web.1", "SECRET_KEY", KEY_32, "DATABASE_URL", "postgres://u:p@ec2.example.com:5432/d1"));
