@@ -105,8 +105,9 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
     }
 
     /**
-     * Whether a connection can be had and answers within two seconds, for a health check. Never throws; false after
-     * {@link #close()} when the pool is ours.
+     * Whether a connection can be had and is valid (checked with a two-second limit), for a health check. Waits at
+     * most the pool's connection timeout for a connection (10 s for pools this class builds). Never throws; false
+     * after {@link #close()} when the pool is ours.
      */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection()) {

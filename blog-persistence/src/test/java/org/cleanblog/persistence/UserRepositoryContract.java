@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cleanblog.persistence.testing.Fixtures.newUser;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.cleanblog.core.ConflictException;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.user.Email;
@@ -39,6 +45,33 @@ abstract class UserRepositoryContract extends DatabaseContract {
 
         assertThat(first.admin()).isTrue();
         assertThat(second.admin()).isFalse();
+    }
+
+    @Test
+    void shouldMakeExactlyOneAdminWhenTheFirstUsersRegisterAtOnce() throws Exception {
+        int registrations = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(registrations);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<User>> results = new ArrayList<>();
+            for (int i = 0; i < registrations; i++) {
+                String email = "racer" + i + "@example.org";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return db.users().create(newUser(email));
+                }));
+            }
+            start.countDown();
+            List<User> users = new ArrayList<>();
+            for (Future<User> result : results) {
+                users.add(result.get());
+            }
+
+            assertThat(users).filteredOn(User::admin).hasSize(1);
+            assertThat(db.users().count()).isEqualTo(registrations);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
