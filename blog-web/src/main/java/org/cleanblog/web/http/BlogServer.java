@@ -10,10 +10,9 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
- * The embedded Jetty server: one connector, a request size limit, and one servlet context with the
+ * The embedded Jetty server: one connector and one servlet context with the
  * {@link FrontController} at {@code /} (ADR 0003). Start it with {@link #start}; {@link #close} stops it.
  *
  * <p>Thread-safe.
@@ -53,13 +52,13 @@ public final class BlogServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
-        context.addServlet(new ServletHolder("blog", new FrontController(router, sessions, viewers, templates)), "/");
+        context.addServlet(
+                new ServletHolder("blog", new FrontController(router, sessions, viewers, templates, maxRequestBytes)),
+                "/");
         ErrorPages errorPages = new ErrorPages(templates);
         context.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setErrorHandler(new JettyErrorHandler(errorPages));
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(maxRequestBytes, -1);
-        sizeLimit.setHandler(context);
-        server.setHandler(sizeLimit);
+        server.setHandler(context);
         server.setStopAtShutdown(true);
         try {
             server.start();

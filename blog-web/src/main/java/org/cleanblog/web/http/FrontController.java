@@ -31,8 +31,15 @@ final class FrontController extends HttpServlet {
     private final transient LongFunction<Viewer> viewers;
     private final transient Templates templates;
     private final transient ErrorPages errorPages;
+    private final long maxRequestBytes;
 
-    FrontController(Router router, SessionCodec sessions, LongFunction<Viewer> viewers, Templates templates) {
+    FrontController(
+            Router router,
+            SessionCodec sessions,
+            LongFunction<Viewer> viewers,
+            Templates templates,
+            long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
         this.router = router;
         this.sessions = sessions;
         this.viewers = viewers;
@@ -46,6 +53,12 @@ final class FrontController extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Exchange exchange = null;
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            // Refused before a byte of the body is read; the connection is closed rather than drained.
+            response.setHeader("Connection", "close");
+            error(request, response, null, 413, null);
+            return;
+        }
         try {
             Router.Match match = router.match(request.getMethod(), path(request));
             exchange = new Exchange(request, response, match.params(), sessions, viewers, templates);
@@ -73,7 +86,11 @@ final class FrontController extends HttpServlet {
             error(request, response, exchange, 503, null);
         } catch (RuntimeException e) {
             Optional<HttpException> http = httpException(e);
-            if (http.isPresent() && http.get().getCode() < 500) {
+            if (isFormTooLarge(e)) {
+                // A chunked body has no Content-Length to check up front; Jetty stops parsing it at the limit.
+                response.setHeader("Connection", "close");
+                error(request, response, exchange, 413, null);
+            } else if (http.isPresent() && http.get().getCode() < 500) {
                 error(request, response, exchange, http.get().getCode(), null);
             } else {
                 LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
@@ -112,6 +129,15 @@ final class FrontController extends HttpServlet {
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
         }
+    }
+
+    private static boolean isFormTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("larger than max")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<HttpException> httpException(Throwable e) {

@@ -1,0 +1,150 @@
+package org.cleanblog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.cleanblog.persistence.Dialect;
+import org.cleanblog.web.support.RunningBlog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The blog in a real browser: Debian's Chromium driven through Debian's ChromeDriver. Registers (the first user is the
+ * admin), writes a post, comments on it, logs out, and saves screenshots under {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserEndToEndTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private RunningBlog blog;
+    private WebDriver driver;
+    private Path profile;
+
+    @BeforeAll
+    void startBlogAndBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser test needs Debian's Chromium and ChromeDriver at " + CHROMIUM
+                    + " and " + CHROMEDRIVER + ". Install them with: apt-get install -y chromium chromium-driver");
+        }
+        blog = RunningBlog.start(Dialect.SQLITE, "BrowserEndToEndTest");
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (blog != null) {
+                blog.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldRegisterWriteAPostCommentOnItAndLogOut() throws IOException {
+        open("/register");
+        type("name", "Ada Lovelace");
+        type("email", "ada@example.org");
+        type("password", "analytical engine");
+        submit();
+        waitForText("Log out");
+        assertThat(driver.findElements(By.cssSelector("a[href='/new-post']"))).isNotEmpty();
+
+        driver.findElement(By.cssSelector("a[href='/new-post']")).click();
+        type("title", "Notes on the Analytical Engine");
+        type("subtitle", "What a machine that weaves algebra can do");
+        type(
+                "body",
+                "The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves."
+                        + "\n\n> It can do whatever we know how to order it to perform.\n\n"
+                        + "A second paragraph, so the page reads like a post. <script>alert('x')</script>");
+        submit();
+        waitForText("weaves algebraic patterns");
+        assertThat(driver.getPageSource()).doesNotContain("alert('x')");
+        String postUrl = driver.getCurrentUrl();
+
+        type("comment_text", "A *wonderful* read. The loom comparison makes it click.");
+        submit(".comment-form");
+        waitForText("The loom comparison makes it click.");
+        assertThat(driver.getCurrentUrl()).startsWith(postUrl).contains("#comment-");
+        screenshot("post.png");
+
+        open("/");
+        assertThat(driver.findElements(By.className("post-preview"))).hasSize(1);
+        screenshot("home.png");
+
+        driver.findElement(By.cssSelector(".site-nav button[type=submit]")).click();
+        waitForText("Log in");
+        assertThat(driver.getPageSource()).doesNotContain("Log out");
+        screenshot("logged-out.png");
+    }
+
+    private void open(String path) {
+        driver.get(blog.uri().resolve(path).toString());
+    }
+
+    private void type(String name, String text) {
+        WebElement field = driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Submits the form of the main column (not the admin's delete form). */
+    private void submit() {
+        submit("main form.form");
+    }
+
+    private void submit(String form) {
+        driver.findElement(By.cssSelector(form + " button[type=submit]")).click();
+    }
+
+    private void waitForText(String text) {
+        // The page source, not the rendered text: the navigation is upper-cased by CSS.
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.getPageSource().contains(text));
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name), png);
+    }
+}
