@@ -1,0 +1,377 @@
+# shellcheck shell=bash
+# Shared by walkthrough.sh and copy-walkthrough.sh (sourced, not run): one line per check, the shipped jar started
+# and stopped as a user runs it, and HTTP spoken the way a browser speaks it (a cookie jar per user, every form sent
+# with the csrf_token scraped from that very form, redirects looked at rather than followed).
+#
+# Needs bash 4+, curl, java, awk, sed, md5sum. Every function leaves `set -euo pipefail` intact: a failed check is
+# counted and reported, never a reason for the script to stop half-way.
+
+WT_NAME=${WT_NAME:-walkthrough}
+WT_PASSED=0
+WT_FAILED=0
+WT_WORK=""          # the temporary directory that holds everything a run writes
+WT_JAR=""           # absolute path of the jar under test
+WT_SERVER_PID=""    # the running java process, if any
+WT_SERVER_LOG=""    # its output
+WT_BASE=""          # http://127.0.0.1:PORT of the running server
+WT_SECRET_KEY=""
+WT_ENV=()          # the `env ...` prefix that runs the jar, set by wt_env
+
+# What the last request answered.
+HTTP_STATUS=""
+HTTP_LOCATION=""    # Location header, as a path when it points at the server under test
+HTTP_BODY=""        # file with the body
+HTTP_HEADERS=""     # file with the headers
+WT_LAST_REQUEST=""  # "METHOD PATH", for failure messages
+WT_POST_ID=""       # set by wt_create_post, for the scripts that source this file
+WT_COMMENT_ID=""    # set by wt_comment
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Reporting
+
+wt_ok() {
+    WT_PASSED=$((WT_PASSED + 1))
+    printf 'ok - %s\n' "$1"
+}
+
+# wt_not_ok DESCRIPTION DETAIL
+wt_not_ok() {
+    WT_FAILED=$((WT_FAILED + 1))
+    printf 'not ok - %s\n' "$1"
+    [[ -z ${2:-} ]] || printf '#   %s\n' "$2"
+}
+
+# wt_check DESCRIPTION DETAIL COMMAND...: ok when COMMAND succeeds.
+wt_check() {
+    local description=$1 detail=$2
+    shift 2
+    if "$@"; then wt_ok "$description"; else wt_not_ok "$description" "$detail"; fi
+}
+
+# wt_summary: the final line; returns 1 when anything failed. Prints the tail of the server log to help a reader.
+wt_summary() {
+    if ((WT_FAILED > 0)) && [[ -n $WT_SERVER_LOG && -s $WT_SERVER_LOG ]]; then
+        printf '# last lines of the server log (%s):\n' "$WT_SERVER_LOG"
+        tail -n 25 "$WT_SERVER_LOG" | sed 's/^/#   /'
+    fi
+    printf '%s: %d passed, %d failed\n' "$WT_NAME" "$WT_PASSED" "$WT_FAILED"
+    ((WT_FAILED == 0))
+}
+
+# wt_die MESSAGE: a usage or set-up problem, before any check ran (exit 2, as the jar does).
+wt_die() {
+    printf '%s: %s\n' "$WT_NAME" "$1" >&2
+    exit 2
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Set-up and the server
+
+# wt_setup NAME JAR: names the run (the summary line's first word), checks the tools and the jar, makes the work directory and a SECRET_KEY. The caller installs the
+# EXIT trap (calling wt_cleanup) so that it can add its own clean-up before.
+wt_setup() {
+    WT_NAME=$1
+    local jar=$2 tool
+    for tool in java curl awk sed md5sum; do
+        command -v "$tool" >/dev/null 2>&1 || wt_die "$tool is not installed; the walkthrough needs it"
+    done
+    [[ -f $jar ]] || wt_die "no jar at $jar; build it with: ./mvnw -B -q package -DskipTests"
+    WT_JAR="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+    WT_WORK=$(mktemp -d "${TMPDIR:-/tmp}/blog-$WT_NAME.XXXXXX")
+    WT_SECRET_KEY=${SECRET_KEY:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
+}
+
+# wt_cleanup: stops the server and removes the work directory (kept when WALKTHROUGH_KEEP=1, to look at it).
+wt_cleanup() {
+    wt_stop_server
+    if [[ -n $WT_WORK && -d $WT_WORK ]]; then
+        if [[ ${WALKTHROUGH_KEEP:-0} == 1 ]]; then
+            printf '# kept %s\n' "$WT_WORK"
+        else
+            rm -rf -- "$WT_WORK"
+        fi
+    fi
+}
+
+# wt_free_port: a port on 127.0.0.1 that nothing answers on right now.
+wt_free_port() {
+    local port i
+    for ((i = 0; i < 100; i++)); do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            printf '%s\n' "$port"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# wt_env DATABASE_URL: sets WT_ENV to the `env ...` prefix that runs the jar with only the settings the walkthrough
+# chooses (an empty DATABASE_URL means unset: the default SQLite blog.db in the working directory). Settings that a
+# developer's shell may carry and that would change what is tested are removed.
+wt_env() {
+    WT_ENV=(env -u JDBC_DATABASE_URL -u JDBC_DATABASE_USERNAME -u JDBC_DATABASE_PASSWORD -u BLOG_ENV -u ADMIN_EMAILS
+        -u SECRET_KEY_FALLBACKS -u BLOG_BASE_URL -u PORT -u BIND_HOST)
+    if [[ -z $1 ]]; then WT_ENV+=(-u DATABASE_URL); else WT_ENV+=("DATABASE_URL=$1"); fi
+    WT_ENV+=("SECRET_KEY=$WT_SECRET_KEY")
+}
+
+# wt_start_server DIR DATABASE_URL: `java -jar blog.jar` in DIR on a free port of 127.0.0.1, waits until /healthz
+# answers 200. Returns 1 (after reporting) when it does not start within WALKTHROUGH_START_SECONDS (default 40).
+wt_start_server() {
+    local dir=$1 database_url=$2 port code deadline
+    local limit=${WALKTHROUGH_START_SECONDS:-40}
+    mkdir -p "$dir"
+    WT_SERVER_LOG="$dir/server.log"
+    for _ in 1 2 3; do
+        port=${WALKTHROUGH_PORT:-$(wt_free_port)} || wt_die "found no free port on 127.0.0.1"
+        WT_BASE="http://127.0.0.1:$port"
+        printf '# starting %s in %s on %s (%s)\n' "$(basename "$WT_JAR")" "$dir" "$WT_BASE" \
+            "${database_url:-DATABASE_URL unset: sqlite:///blog.db}"
+        wt_env "$database_url"
+        # exec: $! is then the java process itself, which is what wt_stop_server stops.
+        (cd "$dir" && exec "${WT_ENV[@]}" "PORT=$port" BIND_HOST=127.0.0.1 java -jar "$WT_JAR" serve) \
+            >>"$WT_SERVER_LOG" 2>&1 &
+        WT_SERVER_PID=$!
+        deadline=$((SECONDS + limit))
+        while ((SECONDS < deadline)) && kill -0 "$WT_SERVER_PID" 2>/dev/null; do
+            code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$WT_BASE/healthz" 2>/dev/null) || true
+            if [[ $code == 200 ]] && kill -0 "$WT_SERVER_PID" 2>/dev/null; then
+                wt_ok "the jar serves $WT_BASE and GET /healthz answers 200 (after $((SECONDS + limit - deadline)) s)"
+                return 0
+            fi
+            sleep 0.25
+        done
+        if kill -0 "$WT_SERVER_PID" 2>/dev/null; then
+            wt_stop_server
+            wt_not_ok "the jar answers GET /healthz with 200 within $limit s" "last answer: ${code:-none}"
+            return 1
+        fi
+        wait "$WT_SERVER_PID" 2>/dev/null || true
+        WT_SERVER_PID=""
+        # Someone took the port between the probe and the bind: try another one.
+        if [[ -z ${WALKTHROUGH_PORT:-} ]] && grep -qi 'address already in use' "$WT_SERVER_LOG"; then
+            continue
+        fi
+        break
+    done
+    wt_not_ok "the jar starts and answers GET /healthz with 200" "the java process exited; see the server log below"
+    return 1
+}
+
+# wt_stop_server: stops the server started by wt_start_server (TERM, then KILL after 10 s); no-op when none runs.
+wt_stop_server() {
+    local pid=$WT_SERVER_PID i
+    [[ -n $pid ]] || return 0
+    WT_SERVER_PID=""
+    kill "$pid" 2>/dev/null || return 0
+    for ((i = 0; i < 40; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.25
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# HTTP as a browser speaks it
+
+# wt_request USER METHOD PATH [CURL_ARGS...]: one request with USER's cookie jar (any name; "anon" is as good as any),
+# redirects not followed. Sets HTTP_STATUS ("000" when nothing answered), HTTP_LOCATION, HTTP_BODY, HTTP_HEADERS.
+wt_request() {
+    local user=$1 method=$2 path=$3
+    shift 3
+    local jar="$WT_WORK/cookies-$user.txt"
+    [[ -f $jar ]] || : >"$jar"
+    HTTP_BODY="$WT_WORK/last-body.html"
+    HTTP_HEADERS="$WT_WORK/last-headers.txt"
+    WT_LAST_REQUEST="$method $path"
+    : >"$HTTP_BODY"
+    : >"$HTTP_HEADERS"
+    HTTP_STATUS=$(curl -s --max-time 20 -X "$method" -b "$jar" -c "$jar" -o "$HTTP_BODY" -D "$HTTP_HEADERS" \
+        -w '%{http_code}' "$@" "$WT_BASE$path" 2>/dev/null) || true
+    HTTP_STATUS=${HTTP_STATUS:-000}
+    HTTP_LOCATION=$(sed -n 's/^[Ll]ocation:[[:space:]]*//p' "$HTTP_HEADERS" | tr -d '\r' | tail -n 1)
+    HTTP_LOCATION=${HTTP_LOCATION#"$WT_BASE"}
+}
+
+# wt_get USER PATH
+wt_get() {
+    wt_request "$1" GET "$2"
+}
+
+# wt_post_fields USER PATH FIELD=VALUE...: a form POST (application/x-www-form-urlencoded), exactly these fields.
+wt_post_fields() {
+    local user=$1 path=$2 field
+    shift 2
+    local -a data=(--data '')
+    if (($# > 0)); then
+        data=()
+        for field in "$@"; do data+=(--data-urlencode "$field"); done
+    fi
+    wt_request "$user" POST "$path" "${data[@]}"
+}
+
+# wt_flat: the last body with one tag per line (tags, not lines, are what the page's structure is made of).
+wt_flat() {
+    tr '\r\n' '  ' <"$HTTP_BODY" | sed 's/</\n</g'
+}
+
+# wt_form_token ACTION: the csrf_token of the form whose action is ACTION (a fragment after it is allowed) in the
+# last page; empty when there is no such form or it has no token.
+wt_form_token() {
+    wt_flat | awk -v action="$1" '
+        /^<form[[:space:]>]/ { inside = index($0, "action=\"" action "\"") || index($0, "action=\"" action "#"); next }
+        /^<\/form/ { inside = 0 }
+        inside && /name="csrf_token"/ && match($0, /value="[^"]*"/) { print substr($0, RSTART + 7, RLENGTH - 8); exit }'
+}
+
+# wt_submit USER PAGE ACTION FIELD=VALUE...: what a browser does: GET PAGE, fill in the form that posts to ACTION
+# (its csrf_token included) and send it. When PAGE has no such form, HTTP_STATUS says so instead of a status.
+wt_submit() {
+    local user=$1 page=$2 action=$3 token
+    shift 3
+    wt_get "$user" "$page"
+    token=$(wt_form_token "$action")
+    if [[ -z $token ]]; then
+        WT_LAST_REQUEST="GET $page"
+        HTTP_STATUS="no form posting to $action with a csrf_token on GET $page (status $HTTP_STATUS)"
+        HTTP_LOCATION=""
+        return 0
+    fi
+    wt_post_fields "$user" "$action" "csrf_token=$token" "$@"
+}
+
+# wt_class_markup CLASS: the markup of every element of the last page whose class list holds CLASS, with HTML's
+# &amp; decoded (so URLs read as typed): one element a line, its own line breaks as spaces.
+wt_class_markup() {
+    wt_flat | awk -v cls="$1" '
+        depth == 0 && match($0, /^<[a-zA-Z][a-zA-Z0-9]*/) {
+            tag = substr($0, 2, RLENGTH - 1)
+            if (match($0, /class="[^"]*"/) && index(" " substr($0, RSTART + 7, RLENGTH - 8) " ", " " cls " ")) {
+                depth = 1; printf "%s", $0; next
+            }
+        }
+        depth > 0 {
+            printf "%s", $0
+            if ($0 ~ "^<" tag "[[:space:]>]") depth++
+            else if ($0 ~ "^</" tag "[[:space:]>]" && --depth == 0) print ""
+        }' | sed 's/&amp;/\&/g'
+}
+
+# wt_count TEXT: how often TEXT (taken literally) occurs in the last body.
+wt_count() {
+    awk -v text="$1" '{ line = $0; while ((i = index(line, text)) > 0) { n++; line = substr(line, i + length(text)) } }
+        END { print n + 0 }' "$HTTP_BODY"
+}
+
+# wt_header NAME: the value of header NAME of the last answer.
+wt_header() {
+    awk -v name="$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')" '
+        { split($0, kv, ":"); if (tolower(kv[1]) == name) { sub(/^[^:]*:[[:space:]]*/, ""); sub(/\r$/, ""); print; exit } }' \
+        "$HTTP_HEADERS"
+}
+
+# wt_gravatar EMAIL: the Gravatar URL the blog shows for EMAIL (MD5 of the trimmed, lower-cased address).
+wt_gravatar() {
+    local email
+    email=$(printf '%s' "$1" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//' | tr '[:upper:]' '[:lower:]')
+    printf 'https://www.gravatar.com/avatar/%s?s=100&d=retro&r=g\n' "$(printf '%s' "$email" | md5sum | cut -d' ' -f1)"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Checks on the last answer
+
+# wt_expect_status DESCRIPTION STATUS_REGEX
+wt_expect_status() {
+    if [[ $HTTP_STATUS =~ ^($2)$ ]]; then
+        wt_ok "$1"
+    else
+        wt_not_ok "$1" "$WT_LAST_REQUEST: expected status $2, got $HTTP_STATUS"
+    fi
+}
+
+# wt_expect_redirect DESCRIPTION LOCATION_REGEX: a 303 (or any 3xx) to a location that matches.
+wt_expect_redirect() {
+    if [[ $HTTP_STATUS =~ ^30[12378]$ && $HTTP_LOCATION =~ ^($2)$ ]]; then
+        wt_ok "$1"
+    else
+        wt_not_ok "$1" "$WT_LAST_REQUEST: expected a redirect to $2, got status $HTTP_STATUS location '${HTTP_LOCATION}'"
+    fi
+}
+
+# wt_expect_login_redirect DESCRIPTION: sent to the login page, as an anonymous visitor is.
+wt_expect_login_redirect() {
+    wt_expect_redirect "$1" '/login(\?.*)?'
+}
+
+# wt_expect_text DESCRIPTION TEXT [HAYSTACK]: TEXT occurs in HAYSTACK (default: the last body).
+wt_expect_text() {
+    local haystack=${3-$(<"$HTTP_BODY")}
+    if [[ $haystack == *"$2"* ]]; then
+        wt_ok "$1"
+    else
+        wt_not_ok "$1" "$WT_LAST_REQUEST (status $HTTP_STATUS): '$2' not found"
+    fi
+}
+
+# wt_expect_no_text DESCRIPTION TEXT [HAYSTACK]: TEXT does not occur (case-insensitive) in HAYSTACK.
+wt_expect_no_text() {
+    local haystack=${3-$(<"$HTTP_BODY")}
+    if [[ ${haystack,,} != *"${2,,}"* ]]; then
+        wt_ok "$1"
+    else
+        wt_not_ok "$1" "$WT_LAST_REQUEST (status $HTTP_STATUS): '$2' found, expected none"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Steps of the tutorial, shared by both walkthroughs
+
+# wt_register USER NAME EMAIL PASSWORD: registers through /register; registering logs the user in.
+wt_register() {
+    wt_submit "$1" /register /register "name=$2" "email=$3" "password=$4"
+    wt_expect_redirect "$2 registers through /register and is sent home" '/'
+}
+
+# wt_login USER EMAIL PASSWORD
+wt_login() {
+    wt_submit "$1" /login /login "email=$2" "password=$3"
+    wt_expect_redirect "$2 logs in through /login and is sent home" '/'
+}
+
+# wt_logout USER: the nav bar's log-out form.
+wt_logout() {
+    wt_submit "$1" / /logout
+    wt_expect_redirect "$1 logs out (POST /logout) and is sent home" '/'
+}
+
+# wt_create_post USER TITLE SUBTITLE BODY: /new-post as its form sends it; sets WT_POST_ID (empty on failure).
+# shellcheck disable=SC2034 # WT_POST_ID is read by the sourcing script
+wt_create_post() {
+    WT_POST_ID=""
+    wt_submit "$1" /new-post /new-post "title=$2" "subtitle=$3" "img_url=" "body=$4"
+    wt_expect_redirect "POST /new-post stores '$2' and redirects to the post" '/post/[0-9]+'
+    if [[ $HTTP_LOCATION =~ ^/post/([0-9]+)$ ]]; then WT_POST_ID=${BASH_REMATCH[1]}; fi
+}
+
+# wt_comment USER POST_ID TEXT: the post page's comment form; sets WT_COMMENT_ID (empty on failure).
+# shellcheck disable=SC2034 # WT_COMMENT_ID is read by the sourcing script
+wt_comment() {
+    WT_COMMENT_ID=""
+    wt_submit "$1" "/post/$2" "/post/$2" "comment_text=$3"
+    wt_expect_redirect "$1 comments (POST /post/$2, comment_text) and is sent to the comment" "/post/$2#comment-[0-9]+"
+    if [[ $HTTP_LOCATION =~ \#comment-([0-9]+)$ ]]; then WT_COMMENT_ID=${BASH_REMATCH[1]}; fi
+}
+
+# wt_expect_comment_shown POST_ID COMMENT_ID NAME EMAIL TEXT: the post page shows the comment with its author's name
+# and Gravatar.
+wt_expect_comment_shown() {
+    local markup
+    wt_get anon "/post/$1"
+    markup=$(wt_class_markup comment)
+    wt_expect_text "GET /post/$1 shows comment $2 (id=\"comment-$2\")" "id=\"comment-$2\"" "$markup"
+    wt_expect_text "the comment shows its text '$5'" "$5" "$markup"
+    wt_expect_text "the comment shows the commenter's name '$3'" "$3" "$markup"
+    wt_expect_text "the comment shows the Gravatar of $4" "src=\"$(wt_gravatar "$4")\"" "$markup"
+}
