@@ -6,7 +6,7 @@
 # Needs bash 4+, curl, java, awk, sed, md5sum. Every function leaves `set -euo pipefail` intact: a failed check is
 # counted and reported, never a reason for the script to stop half-way.
 
-WT_NAME=${WT_NAME:-walkthrough}
+WT_NAME=$(basename "$0" .sh)  # the summary line's first word; wt_setup may rename
 WT_PASSED=0
 WT_FAILED=0
 WT_WORK=""          # the temporary directory that holds everything a run writes
@@ -56,6 +56,18 @@ wt_summary() {
     fi
     printf '%s: %d passed, %d failed\n' "$WT_NAME" "$WT_PASSED" "$WT_FAILED"
     ((WT_FAILED == 0))
+}
+
+# wt_mask URL: URL with its password, if any, replaced by *** (for printing).
+wt_mask() {
+    printf '%s\n' "$1" | sed -E 's#^([a-z:]+//[^:/@]*):[^@/]*@#\1:***@#; s#(password=)[^&]*#\1***#'
+}
+
+# wt_bail_out REASON: stops the walkthrough when what follows can only fail for the same reason (exit 1).
+wt_bail_out() {
+    printf '# bail out: %s\n' "$1"
+    wt_summary || true
+    exit 1
 }
 
 # wt_die MESSAGE: a usage or set-up problem, before any check ran (exit 2, as the jar does).
@@ -127,7 +139,7 @@ wt_start_server() {
         port=${WALKTHROUGH_PORT:-$(wt_free_port)} || wt_die "found no free port on 127.0.0.1"
         WT_BASE="http://127.0.0.1:$port"
         printf '# starting %s in %s on %s (%s)\n' "$(basename "$WT_JAR")" "$dir" "$WT_BASE" \
-            "${database_url:-DATABASE_URL unset: sqlite:///blog.db}"
+            "$(wt_mask "${database_url:-DATABASE_URL unset: sqlite:///blog.db}")"
         wt_env "$database_url"
         # exec: $! is then the java process itself, which is what wt_stop_server stops.
         (cd "$dir" && exec "${WT_ENV[@]}" "PORT=$port" BIND_HOST=127.0.0.1 java -jar "$WT_JAR" serve) \
