@@ -21,50 +21,14 @@ source "$ROOT/scripts/lib.sh"
 POSTGRES_URL=${1:-${WALKTHROUGH_POSTGRES_URL:-}}
 [[ -n $POSTGRES_URL ]] || wt_die "no PostgreSQL given: pass postgres://USER@HOST:PORT/DB as the first argument \
 or set WALKTHROUGH_POSTGRES_URL (for this machine's server: postgres://postgres@127.0.0.1:5432/postgres)"
-[[ $POSTGRES_URL =~ ^(postgres(ql)?://)([^/?#]+)(/([^?#]*))?(\?[^#]*)?$ ]] ||
-    wt_die "not a postgres:// or postgresql:// URL: $(wt_mask "$POSTGRES_URL") (expected postgres://USER@HOST:PORT/DB)"
-SCHEME=${BASH_REMATCH[1]}
-AUTHORITY=${BASH_REMATCH[3]}
-GIVEN_DB=${BASH_REMATCH[5]}
-QUERY=${BASH_REMATCH[6]}
-HOST=${AUTHORITY##*@}
-if [[ $HOST == \[* ]]; then HOST=${HOST%%]*}]; else HOST=${HOST%%:*}; fi
 
 wt_setup copy-walkthrough "${2:-$ROOT/blog-web/target/blog.jar}"
-
-FRESH_DB=""
-MAINTENANCE_URL=""
-drop_fresh_db() {
-    [[ -n $FRESH_DB ]] || return 0
-    psql -X -q -v ON_ERROR_STOP=1 -d "$MAINTENANCE_URL" -c "DROP DATABASE IF EXISTS $FRESH_DB WITH (FORCE)" \
-        >/dev/null 2>&1 || printf '# could not drop database %s; drop it by hand\n' "$FRESH_DB" >&2
-}
-cleanup() {
-    wt_stop_server # before dropping: the server holds connections
-    drop_fresh_db
-    wt_cleanup
-}
-trap cleanup EXIT
+trap wt_cleanup EXIT
 trap 'exit 130' INT TERM
+wt_postgres_database "$POSTGRES_URL"
+TARGET_URL=$WT_DATABASE_URL
 
 RUN=$(date +%s)-$$
-case $HOST in
-    127.0.0.1 | localhost | '[::1]')
-        command -v psql >/dev/null 2>&1 || wt_die "psql is not installed; it creates the fresh database"
-        MAINTENANCE_URL="$SCHEME$AUTHORITY/${GIVEN_DB:-postgres}$QUERY"
-        FRESH_DB="blog_walkthrough_${RUN//-/_}"
-        psql -X -q -v ON_ERROR_STOP=1 -d "$MAINTENANCE_URL" -c "CREATE DATABASE $FRESH_DB" >/dev/null ||
-            wt_die "could not create database $FRESH_DB through $(wt_mask "$MAINTENANCE_URL") (is the server running?)"
-        TARGET_URL="$SCHEME$AUTHORITY/$FRESH_DB$QUERY"
-        printf '# created database %s (dropped at exit)\n' "$FRESH_DB"
-        ;;
-    *)
-        [[ -n $GIVEN_DB ]] || wt_die "name the database in $(wt_mask "$POSTGRES_URL"): on a remote server it is the target"
-        TARGET_URL=$POSTGRES_URL
-        printf '# copying into %s as given: it must be empty\n' "$GIVEN_DB"
-        ;;
-esac
-
 ADMIN_NAME="Ada Admin"
 ADMIN_EMAIL="ada.$RUN@example.com"
 ADMIN_PASSWORD="correct horse battery staple"

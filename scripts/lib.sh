@@ -6,25 +6,28 @@
 # Needs bash 4+, curl, java, awk, sed, md5sum. Every function leaves `set -euo pipefail` intact: a failed check is
 # counted and reported, never a reason for the script to stop half-way.
 
-WT_NAME=$(basename "$0" .sh)  # the summary line's first word; wt_setup may rename
+WT_NAME=$(basename "$0" .sh) # the summary line's first word; wt_setup may rename
 WT_PASSED=0
 WT_FAILED=0
-WT_WORK=""          # the temporary directory that holds everything a run writes
-WT_JAR=""           # absolute path of the jar under test
-WT_SERVER_PID=""    # the running java process, if any
-WT_SERVER_LOG=""    # its output
-WT_BASE=""          # http://127.0.0.1:PORT of the running server
-WT_SECRET_KEY=""
-WT_ENV=()          # the `env ...` prefix that runs the jar, set by wt_env
+WT_WORK=""            # the temporary directory that holds everything a run writes
+WT_JAR=""             # absolute path of the jar under test
+WT_SERVER_PID=""      # the running java process, if any
+WT_SERVER_LOG=""      # its output
+WT_BASE=""            # http://127.0.0.1:PORT of the running server
+WT_SECRET_KEY=""      # the SECRET_KEY every start of the jar gets
+WT_DATABASE_URL=""    # set by wt_postgres_database
+WT_FRESH_DB=""        # a database this run created and drops at exit
+WT_MAINTENANCE_URL="" # the URL it was created through
+WT_ENV=()             # the `env ...` prefix that runs the jar, set by wt_env
 
 # What the last request answered.
 HTTP_STATUS=""
-HTTP_LOCATION=""    # Location header, as a path when it points at the server under test
-HTTP_BODY=""        # file with the body
-HTTP_HEADERS=""     # file with the headers
-WT_LAST_REQUEST=""  # "METHOD PATH", for failure messages
-WT_POST_ID=""       # set by wt_create_post, for the scripts that source this file
-WT_COMMENT_ID=""    # set by wt_comment
+HTTP_LOCATION=""      # Location header, as a path when it points at the server under test
+HTTP_BODY=""          # file with the body
+HTTP_HEADERS=""       # file with the headers
+WT_LAST_REQUEST=""    # "METHOD PATH", for failure messages
+WT_POST_ID=""         # set by wt_create_post, for the scripts that source this file
+WT_COMMENT_ID=""      # set by wt_comment
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Reporting
@@ -93,9 +96,16 @@ wt_setup() {
     WT_SECRET_KEY=${SECRET_KEY:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 }
 
-# wt_cleanup: stops the server and removes the work directory (kept when WALKTHROUGH_KEEP=1, to look at it).
+# wt_cleanup: stops the server, drops the database wt_postgres_database created and removes the work directory (kept
+# when WALKTHROUGH_KEEP=1, to look at it).
 wt_cleanup() {
-    wt_stop_server
+    wt_stop_server # first: the server holds connections to the database
+    if [[ -n $WT_FRESH_DB ]]; then
+        psql -X -q -v ON_ERROR_STOP=1 -d "$WT_MAINTENANCE_URL" \
+            -c "DROP DATABASE IF EXISTS $WT_FRESH_DB WITH (FORCE)" >/dev/null 2>&1 ||
+            printf '# could not drop database %s; drop it by hand\n' "$WT_FRESH_DB" >&2
+        WT_FRESH_DB=""
+    fi
     if [[ -n $WT_WORK && -d $WT_WORK ]]; then
         if [[ ${WALKTHROUGH_KEEP:-0} == 1 ]]; then
             printf '# kept %s\n' "$WT_WORK"
@@ -103,6 +113,40 @@ wt_cleanup() {
             rm -rf -- "$WT_WORK"
         fi
     fi
+}
+
+# wt_postgres_database URL: sets WT_DATABASE_URL to a database to run on. URL is postgres://USER[:PASS]@HOST[:PORT][/DB]
+# (or postgresql://). On a local server (127.0.0.1, localhost, [::1]) a fresh database is created there with psql,
+# connecting to DB (default postgres), and wt_cleanup drops it; on any other host DB itself is used and must be empty.
+# shellcheck disable=SC2034 # WT_DATABASE_URL is read by the sourcing script
+wt_postgres_database() {
+    local url=$1 scheme authority given_db query host
+    [[ $url =~ ^(postgres(ql)?://)([^/?#]+)(/([^?#]*))?(\?[^#]*)?$ ]] ||
+        wt_die "not a postgres:// or postgresql:// URL: $(wt_mask "$url") (expected postgres://USER@HOST:PORT/DB)"
+    scheme=${BASH_REMATCH[1]}
+    authority=${BASH_REMATCH[3]}
+    given_db=${BASH_REMATCH[5]}
+    query=${BASH_REMATCH[6]}
+    host=${authority##*@}
+    if [[ $host == \[* ]]; then host=${host%%]*}]; else host=${host%%:*}; fi
+    case $host in
+        127.0.0.1 | localhost | '[::1]')
+            command -v psql >/dev/null 2>&1 || wt_die "psql is not installed; it creates the fresh database"
+            WT_MAINTENANCE_URL="$scheme$authority/${given_db:-postgres}$query"
+            local fresh
+            fresh="blog_${WT_NAME//-/_}_$(date +%s)_$$"
+            psql -X -q -v ON_ERROR_STOP=1 -d "$WT_MAINTENANCE_URL" -c "CREATE DATABASE $fresh" >/dev/null ||
+                wt_die "could not create database $fresh through $(wt_mask "$WT_MAINTENANCE_URL") (is the server up?)"
+            WT_FRESH_DB=$fresh
+            WT_DATABASE_URL="$scheme$authority/$fresh$query"
+            printf '# created database %s (dropped at exit)\n' "$fresh"
+            ;;
+        *)
+            [[ -n $given_db ]] || wt_die "name the database in $(wt_mask "$url"): on a remote server it is used as is"
+            WT_DATABASE_URL=$url
+            printf '# using database %s on %s as given: it must be empty\n' "$given_db" "$host"
+            ;;
+    esac
 }
 
 # wt_free_port: a port on 127.0.0.1 that nothing answers on right now.

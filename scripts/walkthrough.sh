@@ -5,7 +5,9 @@
 #   scripts/walkthrough.sh [JAR]          JAR defaults to blog-web/target/blog.jar of this repository
 #
 # Environment: DATABASE_URL (unset: the default SQLite blog.db in the temporary directory; a PostgreSQL database
-# must be empty, because the first user to register becomes the admin), SECRET_KEY (default: a random one),
+# must be empty, because the first user to register becomes the admin); WALKTHROUGH_POSTGRES_URL, when DATABASE_URL
+# is unset: a PostgreSQL server on which a fresh database is created and dropped at exit (see copy-walkthrough.sh,
+# e.g. postgres://postgres@127.0.0.1:5432/postgres); SECRET_KEY (default: a random one),
 # WALKTHROUGH_PORT (default: a free port), WALKTHROUGH_START_SECONDS (default 40), WALKTHROUGH_KEEP=1 keeps the
 # temporary directory. Prints "ok - ..." or "not ok - ..." per check, then "walkthrough: N passed, M failed".
 # Exit status: 0 all passed, 1 a check failed, 2 bad usage or a missing tool.
@@ -19,6 +21,11 @@ source "$ROOT/scripts/lib.sh"
 wt_setup walkthrough "${1:-$ROOT/blog-web/target/blog.jar}"
 trap wt_cleanup EXIT
 trap 'exit 130' INT TERM
+if [[ -n ${DATABASE_URL:-} ]]; then
+    WT_DATABASE_URL=$DATABASE_URL
+elif [[ -n ${WALKTHROUGH_POSTGRES_URL:-} ]]; then
+    wt_postgres_database "$WALKTHROUGH_POSTGRES_URL"
+fi
 
 RUN=$(date +%s)-$$
 ADMIN_NAME="Ada Admin"
@@ -32,7 +39,7 @@ TITLE="Hello from the walkthrough $RUN"
 BODY=$'Written in **Markdown**, with a list:\n\n- one\n- two\n\n<script>alert("walkthrough")</script>\n\nThe end.'
 COMMENT="What a *fine* first post, $RUN"
 
-wt_start_server "$WT_WORK/blog" "${DATABASE_URL:-}" || wt_bail_out "the jar did not start"
+wt_start_server "$WT_WORK/blog" "$WT_DATABASE_URL" || wt_bail_out "the jar did not start"
 
 # --- a visitor arrives ------------------------------------------------------------------------------------------------
 wt_get anon /
@@ -51,7 +58,7 @@ if [[ $(<"$HTTP_BODY") == *'href="/new-post"'* ]]; then
     wt_ok "the first registered user is the admin (the nav offers New post)"
 else
     wt_not_ok "the first registered user is the admin (the nav offers New post)" "GET / as $ADMIN_EMAIL: no New post link"
-    wt_bail_out "without an admin nothing else can be tried; is the database empty? (DATABASE_URL=$(wt_mask "${DATABASE_URL:-unset}"))"
+    wt_bail_out "without an admin nothing else can be tried; is the database empty? (database: $(wt_mask "${WT_DATABASE_URL:-unset}"))"
 fi
 wt_logout admin
 wt_submit admin /login /login "email=$ADMIN_EMAIL" "password=not the password"
