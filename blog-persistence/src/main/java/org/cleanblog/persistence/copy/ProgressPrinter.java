@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Shows a copy's progress: on a terminal, one bar a table redrawn in place with {@code \r} (rows done of total, rate,
+ * Shows a copy's progress: on a terminal, one bar a table redrawn in place (carriage return and erase-line) (rows done of total, rate,
  * time left); otherwise, for logs, a plain line when a table starts, every few seconds, and when it ends. Rejected rows
  * are printed one a line either way. Not thread-safe; one per copy.
  */
@@ -13,6 +13,8 @@ public final class ProgressPrinter implements CopyListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final long LINE_NANOS = 5_000_000_000L;
     private static final int BAR_WIDTH = 30;
+    /** Back to the start of the line and clear it, so that a shorter redraw leaves nothing of the longer one. */
+    private static final String REDRAW = "\r\033[K";
 
     private final PrintStream out;
     private final boolean terminal;
@@ -41,7 +43,7 @@ public final class ProgressPrinter implements CopyListener {
         tableStart = nanoTime.getAsLong();
         lastShown = tableStart;
         if (terminal) {
-            out.print("\r" + bar(table, 0, sourceRows));
+            out.print(REDRAW + bar(table, 0, sourceRows));
         } else {
             out.println(table + ": copying " + sourceRows + " rows");
         }
@@ -56,7 +58,7 @@ public final class ProgressPrinter implements CopyListener {
         }
         lastShown = now;
         if (terminal) {
-            out.print("\r" + bar(table, rowsRead, sourceRows) + "  " + rateAndEta(now, rowsRead, sourceRows));
+            out.print(REDRAW + bar(table, rowsRead, sourceRows) + "  " + rateAndEta(now, rowsRead, sourceRows));
         } else {
             out.println(table + ": " + rowsRead + " of " + sourceRows + " rows (" + percent(rowsRead, sourceRows)
                     + "%), " + rateAndEta(now, rowsRead, sourceRows));
@@ -70,7 +72,7 @@ public final class ProgressPrinter implements CopyListener {
         String summary = String.format(
                 Locale.ROOT, "%s: %d rows written of %d read in %.1f s", table, rowsWritten, rowsRead, seconds);
         if (terminal) {
-            out.print("\r" + bar(table, rowsRead, rowsRead) + "  " + summary.substring(table.length() + 2) + "\n");
+            out.print(REDRAW + bar(table, rowsRead, rowsRead) + "  " + summary.substring(table.length() + 2) + "\n");
         } else {
             out.println(summary);
         }
@@ -85,7 +87,7 @@ public final class ProgressPrinter implements CopyListener {
     @Override
     public void rejected(Reject reject) {
         if (terminal) {
-            out.print("\r\033[K");
+            out.print(REDRAW);
         }
         out.println("rejected: " + reject);
     }

@@ -25,8 +25,8 @@ class ProgressPrinterTest {
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed)
-                .contains("\rcomments           [###############...............] 500/1000  250 rows/s, 0:02 left")
-                .endsWith("\rcomments           [##############################] 1000/1000  1000 rows written of"
+                .contains("\r\033[Kcomments           [###############...............] 500/1000  250 rows/s, 0:02 left")
+                .endsWith("\r\033[Kcomments           [##############################] 1000/1000  1000 rows written of"
                         + " 1000 read in 4.0 s\n");
         assertThat(printed.chars().filter(c -> c == '\n'))
                 .as("one line a table")
