@@ -10,6 +10,7 @@ import org.cleanblog.web.support.BlogHttpTest;
 import org.cleanblog.web.support.Browser;
 import org.cleanblog.web.support.Response;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -94,6 +95,21 @@ class CsrfTest {
             assertThat(rows()).isEqualTo(before);
             assertThat(blog.db().posts().findById(postId).orElseThrow().title()).isEqualTo("Target");
             assertThat(admin.get("/").body()).as("still logged in").contains("Log out");
+        }
+
+        @Test
+        void shouldRefuseATokenSentInTheQueryStringInsteadOfTheFormBody() {
+            long postId = post();
+            String token = admin.csrfToken("/post/" + postId);
+            long before = rows();
+
+            Response r = admin.post("/post/" + postId + "?csrf_token=" + token, Map.of("comment_text", "via the URL"));
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(rows()).isEqualTo(before);
+            assertThat(admin.post("/post/" + postId, Map.of("comment_text", "in the body", "csrf_token", token))
+                            .status())
+                    .isEqualTo(303);
         }
 
         @ParameterizedTest

@@ -57,6 +57,33 @@ class LimitsTest {
         }
 
         @Test
+        @Order(1)
+        void shouldAnswer413WhenAChunkedBodyWithoutContentLengthIsLargerThanTheLimitAndStoreNothing() {
+            long before = blog.db().posts().count();
+            String token = admin.csrfToken("/new-post");
+
+            Response r = admin.postChunked(
+                    "/new-post", Map.of("csrf_token", token, "title", "Huge", "body", "x".repeat((int) LIMIT + 1)));
+
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.body()).contains("Too large").doesNotContain("Exception", "Jetty");
+            assertThat(blog.db().posts().count()).isEqualTo(before);
+        }
+
+        @Test
+        @Order(2)
+        void shouldAcceptAChunkedBodyUnderTheLimit() {
+            String token = admin.csrfToken("/new-post");
+
+            Response r = admin.postChunked(
+                    "/new-post",
+                    Map.of("csrf_token", token, "title", "Chunked", "body", "z".repeat((int) LIMIT - 500)));
+
+            assertThat(r.status()).isEqualTo(303);
+            assertThat(admin.get(r.location()).body()).contains("Chunked");
+        }
+
+        @Test
         @Order(2)
         void shouldAcceptABodyJustUnderTheLimit() {
             long id = admin.writePost("Long", "", "y".repeat((int) LIMIT - 500));

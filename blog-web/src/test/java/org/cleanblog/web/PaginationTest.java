@@ -9,6 +9,8 @@ import org.cleanblog.web.support.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PaginationTest {
     @Nested
@@ -69,6 +71,37 @@ class PaginationTest {
         @Test
         void shouldAnswer404PastTheLastPage() {
             assertThat(blog.browser().get("/?page=4").status()).isEqualTo(404);
+        }
+
+        /** One rule for page numbers and ids: ASCII digits, no leading zero, at least 1; anything else is a 404. */
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "/?page=0",
+                    "/?page=00",
+                    "/?page=01",
+                    "/?page=%EF%BC%91",
+                    "/?page=+1",
+                    "/?page=-1",
+                    "/?page=",
+                    "/?page=1.0",
+                    "/?page=99999999999999999999",
+                    "/post/01",
+                    "/post/%EF%BC%91",
+                    "/post/+1",
+                    "/messages?page=00",
+                    "/messages?page=01",
+                    "/messages?page=0",
+                    "/messages?page=%D9%A1"
+                })
+        void shouldAnswer404ForEveryNumberThatBreaksTheRule(String path) {
+            assertThat(admin.get(path).status()).as(path).isEqualTo(404);
+        }
+
+        @Test
+        void shouldAcceptPlainPageNumbersEverywhere() {
+            assertThat(admin.get("/?page=1").status()).isEqualTo(200);
+            assertThat(admin.get("/messages?page=1").status()).isEqualTo(200);
         }
     }
 }

@@ -49,11 +49,7 @@ public final class ContactPages {
     /** {@code GET /messages?page=N}: the admin reads what visitors sent, newest first. */
     public void list(Exchange ex) throws IOException {
         Access.requireAdmin(ex);
-        String raw = ex.query("page").orElse("1");
-        if (raw.isEmpty() || raw.length() > 6 || !raw.chars().allMatch(Character::isDigit) || raw.equals("0")) {
-            throw HttpError.notFound();
-        }
-        Page<ContactMessage> page = messages.findPage(new PageRequest(Integer.parseInt(raw), MESSAGES_PER_PAGE));
+        Page<ContactMessage> page = messages.findPage(new PageRequest(ex.pageNumber(), MESSAGES_PER_PAGE));
         if (page.number() > page.totalPages()) {
             throw HttpError.notFound();
         }

@@ -23,6 +23,8 @@ public final class Exchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Map<String, String> pathParams;
+    private final FormData form;
+    private final FormData query;
     private final SessionCodec sessions;
     private final LongFunction<Viewer> viewers;
     private final Templates templates;
@@ -36,12 +38,15 @@ public final class Exchange {
             HttpServletRequest request,
             HttpServletResponse response,
             Map<String, String> pathParams,
+            FormData form,
             SessionCodec sessions,
             LongFunction<Viewer> viewers,
             Templates templates) {
         this.request = request;
         this.response = response;
         this.pathParams = Map.copyOf(pathParams);
+        this.form = form;
+        this.query = FormData.ofQuery(request);
         this.sessions = sessions;
         this.viewers = viewers;
         this.templates = templates;
@@ -56,35 +61,38 @@ public final class Exchange {
         return request.getRequestURI();
     }
 
-    /** A form field (or query parameter), never null: empty when absent. */
+    /** A field of the URL-encoded form body (never of the query string), never null: empty when absent. */
     public String form(String name) {
-        String value = request.getParameter(name);
+        String value = form.get(name);
         return value == null ? "" : value;
     }
 
     /** A query parameter, or empty when absent. */
     public Optional<String> query(String name) {
-        return Optional.ofNullable(request.getParameter(name));
+        return Optional.ofNullable(query.get(name));
     }
 
     /**
-     * A path parameter that must be a positive number, such as the {@code {id}} of {@code /post/{id}}.
+     * A path parameter that must be a positive number, such as the {@code {id}} of {@code /post/{id}}: ASCII digits,
+     * no leading zero (see {@link PositiveNumber}).
      *
-     * @throws HttpError 404 when it is not a positive number that fits a long
+     * @throws HttpError 404 when it breaks that rule
      */
     public long pathId(String name) {
-        String value = pathParams.get(name);
-        if (value == null
-                || value.isEmpty()
-                || value.length() > 18
-                || !value.chars().allMatch(Character::isDigit)) {
-            throw HttpError.notFound();
+        return PositiveNumber.parse(pathParams.get(name), Long.MAX_VALUE).orElseThrow(HttpError::notFound);
+    }
+
+    /**
+     * The {@code ?page=N} query parameter, 1 when absent; the same rule as {@link #pathId}.
+     *
+     * @throws HttpError 404 when it is present and breaks that rule
+     */
+    public int pageNumber() {
+        String raw = query.get("page");
+        if (raw == null) {
+            return 1;
         }
-        long id = Long.parseLong(value);
-        if (id <= 0) {
-            throw HttpError.notFound();
-        }
-        return id;
+        return (int) PositiveNumber.parse(raw, 1_000_000).orElseThrow(HttpError::notFound);
     }
 
     /** A path parameter as it is, such as the {@code {file}} of {@code /static/{file}}; empty when absent. */

@@ -61,8 +61,10 @@ final class FrontController extends HttpServlet {
         }
         try {
             Router.Match match = router.match(request.getMethod(), path(request));
-            exchange = new Exchange(request, response, match.params(), sessions, viewers, templates);
-            if ("POST".equals(request.getMethod()) && !exchange.isValidCsrfToken(request.getParameter(CSRF_FIELD))) {
+            boolean post = "POST".equals(request.getMethod());
+            FormData form = post ? FormData.ofBody(request, maxRequestBytes) : FormData.EMPTY;
+            exchange = new Exchange(request, response, match.params(), form, sessions, viewers, templates);
+            if (post && !exchange.isValidCsrfToken(form.get(CSRF_FIELD))) {
                 throw new HttpError(
                         400,
                         "This form has expired or did not come from this blog, so nothing was changed. "
@@ -75,6 +77,10 @@ final class FrontController extends HttpServlet {
             response.setHeader("Allow", e.allowHeader());
             error(request, response, exchange, 405, null);
         } catch (HttpError e) {
+            if (e.status() == 413) {
+                // The rest of a chunked body is not worth reading: close the connection instead of draining it.
+                response.setHeader("Connection", "close");
+            }
             error(request, response, exchange, e.status(), e.getMessage());
         } catch (NotFoundException e) {
             error(request, response, exchange, 404, null);
@@ -86,11 +92,7 @@ final class FrontController extends HttpServlet {
             error(request, response, exchange, 503, null);
         } catch (RuntimeException e) {
             Optional<HttpException> http = httpException(e);
-            if (isFormTooLarge(e)) {
-                // A chunked body has no Content-Length to check up front; Jetty stops parsing it at the limit.
-                response.setHeader("Connection", "close");
-                error(request, response, exchange, 413, null);
-            } else if (http.isPresent() && http.get().getCode() < 500) {
+            if (http.isPresent() && http.get().getCode() < 500) {
                 error(request, response, exchange, http.get().getCode(), null);
             } else {
                 LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
@@ -129,15 +131,6 @@ final class FrontController extends HttpServlet {
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
         }
-    }
-
-    private static boolean isFormTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("larger than max")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Optional<HttpException> httpException(Throwable e) {

@@ -33,7 +33,7 @@ public final class PostPages {
 
     /** {@code GET /?page=N}: newest first; a page number that is not a number or past the last page is a 404. */
     public void home(Exchange ex) throws IOException {
-        int number = pageNumber(ex);
+        int number = ex.pageNumber();
         Page<PostSummary> page = repositories.posts().findPage(new PageRequest(number, POSTS_PER_PAGE));
         if (number > page.totalPages()) {
             throw HttpError.notFound();
@@ -71,18 +71,6 @@ public final class PostPages {
             ex.csrfToken();
         }
         ex.render(status, "post.jte", Map.of("post", post, "comments", comments, "error", error, "draft", draft));
-    }
-
-    private static int pageNumber(Exchange ex) {
-        String raw = ex.query("page").orElse("1");
-        if (raw.isEmpty() || raw.length() > 6 || !raw.chars().allMatch(Character::isDigit)) {
-            throw HttpError.notFound();
-        }
-        int number = Integer.parseInt(raw);
-        if (number < 1) {
-            throw HttpError.notFound();
-        }
-        return number;
     }
 
     /** A comment as the post page shows it, with its author's Gravatar URL. */

@@ -1,5 +1,6 @@
 package org.cleanblog.web.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -57,6 +58,21 @@ public final class Browser {
         return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /**
+     * A form POST whose body has no announced length, so the client sends it chunked ({@code Transfer-Encoding:
+     * chunked}): the server learns its size only by reading it. No CSRF token is added.
+     */
+    public Response postChunked(String path, Map<String, String> fields) {
+        byte[] body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"))
+                .getBytes(StandardCharsets.UTF_8);
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build());
     }
 
