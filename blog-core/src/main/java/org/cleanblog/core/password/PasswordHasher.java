@@ -87,6 +87,14 @@ public final class PasswordHasher {
         return Parsed.of(storedHash).map(p -> p.iterations() < iterations).orElse(true);
     }
 
+    /**
+     * Whether {@code storedHash} is in the {@code pbkdf2:sha256:N$SALT$HEX} format that {@link #verify} can check; a
+     * hash in any other format (Werkzeug 3's default {@code scrypt:...}, a malformed one, null) never verifies.
+     */
+    public static boolean isSupportedHash(String storedHash) {
+        return Parsed.of(storedHash).isPresent();
+    }
+
     private static String format(int iterations, String salt, byte[] key) {
         return METHOD + ":" + iterations + "$" + salt + "$" + HexFormat.of().formatHex(key);
     }

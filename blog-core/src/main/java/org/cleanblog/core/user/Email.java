@@ -22,7 +22,15 @@ public record Email(String value) {
 
     /** The form two addresses are compared in: lower case in the root locale. */
     public String normalized() {
-        return value.toLowerCase(Locale.ROOT);
+        return normalize(value);
+    }
+
+    /**
+     * The one normalisation rule for e-mail addresses, also for text that may not be a valid address (a login form's
+     * input, an imported row): stripped, then lower case in the root locale. {@code null} gives {@code null}.
+     */
+    public static String normalize(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -39,6 +39,7 @@ final class CopyEngine {
     }
 
     CopyReport run(Instant started) throws SQLException {
+        target.limitLockWaits();
         target.checkSchema();
         target.lockAgainstWriters();
         Map<String, Long> present = target.rowsPresent();

@@ -17,6 +17,8 @@ public final class CopyException extends BlogException {
         UNSUPPORTED_DATABASE(2),
         /** The source holds neither our schema nor the Flask tutorial's. */
         UNKNOWN_SOURCE(2),
+        /** The source and the target are one database, reached by two URLs. */
+        SAME_DATABASE(2),
         /** The target holds rows and {@code replace} was not asked for. */
         TARGET_NOT_EMPTY(2),
         /** The target's schema has tables or columns this version of the copy does not know. */
@@ -68,10 +70,14 @@ public final class CopyException extends BlogException {
      * of them was also passed to the listener. Empty, never null, for other reasons.
      */
     public List<Reject> rejects() {
-        return rejects;
+        // Transient: null after deserialisation.
+        return rejects == null ? List.of() : rejects;
     }
 
-    /** For {@link Reason#VERIFICATION_FAILED}: the comparison that failed; empty for other reasons. */
+    /**
+     * For {@link Reason#VERIFICATION_FAILED}: the comparison that failed; empty for other reasons, and after
+     * deserialisation (the report is not serialised).
+     */
     public Optional<CopyReport> report() {
         return Optional.ofNullable(report);
     }

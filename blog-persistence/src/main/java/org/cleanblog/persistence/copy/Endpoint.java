@@ -59,6 +59,8 @@ sealed interface Endpoint {
             if (Dialect.fromJdbcUrl(jdbcUrl) == Dialect.SQLITE) {
                 properties.setProperty("foreign_keys", "true");
                 properties.setProperty("busy_timeout", "10000");
+                // BEGIN IMMEDIATE: the copy holds the write lock from its emptiness check on, not from its first row.
+                properties.setProperty("transaction_mode", "IMMEDIATE");
             }
             return DriverManager.getConnection(jdbcUrl, properties);
         }

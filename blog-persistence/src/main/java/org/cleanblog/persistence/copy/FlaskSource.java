@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 import org.cleanblog.core.content.HtmlSanitizer;
+import org.cleanblog.core.user.Email;
 import org.cleanblog.persistence.Dialect;
 
 /**
@@ -66,10 +67,16 @@ final class FlaskSource implements RowSource {
         switch (table.name()) {
             case "users" ->
                 query("SELECT id, email, password, name FROM users ORDER BY id", rs -> {
-                    Object email = text(rs, 2);
+                    Object email = stripped(text(rs, 2));
                     long id = rs.getLong(1);
                     handler.accept(new Object[] {
-                        id, email, normalized(email), text(rs, 4), text(rs, 3), id == TUTORIAL_ADMIN_ID, importedAt
+                        id,
+                        email,
+                        normalized(email),
+                        stripped(text(rs, 4)),
+                        text(rs, 3),
+                        id == TUTORIAL_ADMIN_ID,
+                        importedAt
                     });
                 });
             case "posts" ->
@@ -126,8 +133,13 @@ final class FlaskSource implements RowSource {
         return html instanceof String text ? sanitizer.sanitize(text) : html;
     }
 
+    /** As registration stores them: e-mail and name without surrounding spaces (Email, NewUser). */
+    private static Object stripped(Object value) {
+        return value instanceof String text ? text.strip() : value;
+    }
+
     private static Object normalized(Object email) {
-        return email instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : email;
+        return email instanceof String text ? Email.normalize(text) : email;
     }
 
     private Object text(ResultSet rs, int index) throws SQLException {

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.core.user.Email;
+import org.cleanblog.core.user.NewUser;
 
 /**
  * Finds the rows the target would refuse before they are written, so that every one of them can be listed (a failed
@@ -38,6 +42,12 @@ final class RowValidator {
         if (id <= 0) {
             return "id " + id + " is not positive";
         }
+        if (table.name().equals(BlogSchema.USERS.name())) {
+            String problem = userProblem(row);
+            if (problem != null) {
+                return problem;
+            }
+        }
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (column.uniqueIgnoringCase()) {
@@ -69,10 +79,14 @@ final class RowValidator {
             if (column.nullable()) {
                 return null;
             }
-            return column.references() == null
-                    ? column.name() + " is NULL, the target requires a value"
-                    : column.name() + " is NULL, the target requires a row of " + column.references()
-                            + " (in the Flask tutorial, what deleting a " + singular(column.references()) + " leaves)";
+            if (column.references() == null) {
+                return column.name() + " is NULL, the target requires a value";
+            }
+            // The tutorial can delete posts (leaving their comments with a NULL post_id) but not users.
+            return column.name() + " is NULL, the target requires a row of " + column.references()
+                    + (column.references().equals("posts")
+                            ? " (in the Flask tutorial, what deleting a post leaves)"
+                            : "");
         }
         if (value instanceof String text) {
             return textProblem(column, text);
@@ -83,6 +97,39 @@ final class RowValidator {
             if (ids == null || !ids.contains(ref)) {
                 return column.name() + " " + ref + ": " + column.references() + " has no such row (or it was rejected)";
             }
+        }
+        return null;
+    }
+
+    /**
+     * A user must be one the blog itself could have registered, or it could never log in: an e-mail of Email's shape
+     * (stored as Email stores it), a name, and a password hash PasswordHasher verifies. Column order of
+     * {@link BlogSchema#USERS}.
+     */
+    private static String userProblem(Object[] row) {
+        String email = (String) row[1];
+        String hash = (String) row[4];
+        try {
+            Email valid = new Email(email);
+            if (!valid.value().equals(email)) {
+                return "email '" + email + "' has spaces around it, which the blog never stores";
+            }
+            if (!valid.normalized().equals(row[2])) {
+                return "email_normalized '" + row[2] + "' is not the normalised form of email '" + email + "'";
+            }
+            new NewUser(valid, (String) row[3], hash);
+        } catch (ValidationException e) {
+            return e.getMessage();
+        }
+        if (!row[3].equals(((String) row[3]).strip())) {
+            return "name '" + row[3] + "' has spaces around it, which the blog never stores";
+        }
+        if (!PasswordHasher.isSupportedHash(hash)) {
+            return hash.startsWith("scrypt:")
+                    ? "password is a scrypt hash (Werkzeug 3's default), which this blog cannot verify, so the user"
+                            + " could never log in; the user must be given a new password"
+                    : "password is not a pbkdf2:sha256:ITERATIONS$SALT$HEX hash (Werkzeug's format), which this blog"
+                            + " cannot verify, so the user could never log in";
         }
         return null;
     }
@@ -98,9 +145,5 @@ final class RowValidator {
             }
         }
         return null;
-    }
-
-    private static String singular(String table) {
-        return table.endsWith("s") ? table.substring(0, table.length() - 1) : table;
     }
 }

@@ -20,8 +20,11 @@ import org.cleanblog.persistence.Dialect;
  * emptiness, clearing, writers, and the repairs a bulk load needs afterwards (identities, derived counts).
  */
 final class TargetDatabase {
-    /** Kept by triggers (ADR 0003); recomputed after the load instead of copied, so it is right for any source. */
+    /** Kept by triggers (ADR 0007); recomputed after the load instead of copied, so it is right for any source. */
     static final String ROW_COUNTS = "row_counts";
+
+    /** How long the copy waits for a lock on the target (PostgreSQL) before it fails instead of hanging. */
+    static final String LOCK_TIMEOUT = "30s";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -59,7 +62,19 @@ final class TargetDatabase {
         }
     }
 
-    /** Keeps the running blog from writing while the copy runs; readers go on (PostgreSQL; SQLite locks on write). */
+    /**
+     * Makes any lock wait of the copy's transaction fail after {@link #LOCK_TIMEOUT} (SQLSTATE 55P03) instead of
+     * hanging, e.g. behind a running blog's long transaction. SQLite waits at most its busy timeout already.
+     */
+    void limitLockWaits() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+        }
+    }
+
+    /** Keeps the running blog from writing while the copy runs; readers go on (PostgreSQL; on SQLite the copy's
+     * transaction began with the write lock, see {@link Endpoint}).
+     */
     void lockAgainstWriters() throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             execute("LOCK TABLE " + tableList() + ", " + ROW_COUNTS + " IN EXCLUSIVE MODE");
@@ -151,8 +166,9 @@ final class TargetDatabase {
     }
 
     /**
-     * Descriptions of rows whose foreign keys point nowhere; empty when all are valid. PostgreSQL checks each row as
-     * it arrives, SQLite only when asked.
+     * Descriptions of rows whose foreign keys point nowhere; empty when all are valid. PostgreSQL has checked them
+     * already (at the end of each table's COPY statement, which fails on the first violation); SQLite checks only
+     * when asked.
      */
     List<String> foreignKeyViolations() throws SQLException {
         List<String> violations = new ArrayList<>();

@@ -2,13 +2,13 @@ package org.cleanblog.persistence.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.cleanblog.core.Check;
 import org.cleanblog.core.ConflictException;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.NewUser;
 import org.cleanblog.core.user.User;
 import org.cleanblog.core.user.UserRepository;
@@ -60,9 +60,9 @@ public final class MyBatisUserRepository implements UserRepository {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        // Normalised as Email does on insert (strip, lower case in the root locale), so that both dialects compare
-        // the same strings; a malformed address simply matches nobody.
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        // Email's one rule, as on insert, so that both dialects compare the same strings; a malformed address simply
+        // matches nobody.
+        String normalized = Email.normalize(email);
         return runner.read(
                 "find a user by e-mail",
                 session -> session.getMapper(UserMapper.class).findByEmailNormalized(normalized));
