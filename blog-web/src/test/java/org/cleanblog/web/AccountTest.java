@@ -68,6 +68,26 @@ class AccountTest {
         }
 
         @Test
+        void shouldRefuseANameWithAControlCharacterOnRegistrationAndContact() {
+            long users = blog.db().users().count();
+            long messages = blog.db().contactMessages().count();
+
+            Response register = blog.browser().register("Bob\u0001", "bob.control@example.org", PASSWORD);
+            Response contact = blog.browser()
+                    .submit(
+                            "/contact",
+                            "/contact",
+                            Map.of("name", "Eve\u0007", "email", "eve@example.org", "phone", "", "message", "hi"));
+
+            assertThat(register.status()).isEqualTo(400);
+            assertThat(register.body()).contains("name contains the control character U+0001");
+            assertThat(contact.status()).isEqualTo(400);
+            assertThat(contact.body()).contains("name contains the control character U+0007");
+            assertThat(blog.db().users().count()).isEqualTo(users);
+            assertThat(blog.db().contactMessages().count()).isEqualTo(messages);
+        }
+
+        @Test
         void shouldGiveOneGenericMessageForEveryFailedLogin() {
             Response wrongPassword = blog.browser().login("ada@example.org", "wrong password");
             Response unknownEmail = blog.browser().login("nobody@example.org", PASSWORD);
@@ -162,6 +182,29 @@ class AccountTest {
                     .satisfies(c -> assertThat(c).startsWith("blog_session=;").contains("Max-Age=0"));
             assertThat(user.sessionCookie()).isNull();
             assertThat(user.get("/").body()).contains("href=\"/login\"").doesNotContain("Log out");
+        }
+
+        /**
+         * Logout deletes the browser's cookie. A copy of the cookie taken before logout still verifies until it
+         * expires: sessions are stateless signed cookies (ADR 0005) and server-side revocation is not built yet; see
+         * docs/deploy.md, "Security notes". When revocation lands, this test should assert that the replay is anonymous.
+         */
+        @Test
+        void shouldDeleteTheBrowsersCookieAtLogoutSoTheBrowserNoLongerSendsIt() {
+            Browser user = newUser();
+            String copied = user.sessionCookie();
+
+            Response logout = user.logout();
+            Response afterwards = user.get("/");
+
+            assertThat(logout.setCookies())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c).startsWith("blog_session=;").contains("Max-Age=0", "Path=/"));
+            assertThat(user.sessionCookie())
+                    .as("the browser dropped the cookie")
+                    .isNull();
+            assertThat(afterwards.body()).doesNotContain("Log out");
+            assertThat(copied).as("a session cookie existed before logout").isNotBlank();
         }
 
         @Test

@@ -12,6 +12,8 @@ import org.cleanblog.web.support.Response;
 import org.cleanblog.web.support.RunningBlog;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AdminRoutesTest {
     @Nested
@@ -141,7 +143,46 @@ class AdminRoutesTest {
             assertThat(first.status()).isEqualTo(400);
             assertThat(first.body()).contains("title must not be empty", "Some *Markdown*.");
             assertThat(second.status()).isEqualTo(400);
-            assertThat(second.body()).contains("img_url must be an http:// or https:// address");
+            assertThat(second.body()).contains("img_url must be an https:// address");
+            assertThat(blog.db().posts().count()).isEqualTo(before);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://images.example.org/header.jpg", "HTTP://x.example/a.png", "https://", "/a.png"})
+        void shouldRefuseHeaderImagesThatTheContentSecurityPolicyWouldBlock(String url) {
+            long before = blog.db().posts().count();
+            Map<String, String> fields = postFields("Plain http image");
+            fields.put("img_url", url);
+
+            Response r = admin.submit("/new-post", "/new-post", fields);
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains("img_url must be an https:// address of an image, or empty");
+            assertThat(blog.db().posts().count()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldAcceptAnHttpsHeaderImageOrNone() {
+            Map<String, String> none = postFields("No image");
+            none.put("img_url", "  ");
+            Map<String, String> https = postFields("Secure image");
+            https.put("img_url", "HTTPS://images.example.org/a.jpg");
+
+            assertThat(admin.submit("/new-post", "/new-post", none).status()).isEqualTo(303);
+            assertThat(admin.submit("/new-post", "/new-post", https).status()).isEqualTo(303);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"title", "subtitle"})
+        void shouldRefuseControlCharactersThatFeedsCannotCarry(String field) {
+            long before = blog.db().posts().count();
+            Map<String, String> fields = postFields("Control");
+            fields.put(field, "Bell\u0001here");
+
+            Response r = admin.submit("/new-post", "/new-post", fields);
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains(field + " contains the control character U+0001");
             assertThat(blog.db().posts().count()).isEqualTo(before);
         }
 

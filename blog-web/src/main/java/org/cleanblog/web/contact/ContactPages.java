@@ -9,6 +9,7 @@ import org.cleanblog.core.contact.NewContactMessage;
 import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.user.Email;
+import org.cleanblog.web.content.XmlText;
 import org.cleanblog.web.http.Exchange;
 import org.cleanblog.web.http.HttpError;
 import org.cleanblog.web.user.Access;
@@ -38,6 +39,7 @@ public final class ContactPages {
     public void contact(Exchange ex) throws IOException {
         ContactForm form = new ContactForm(ex.form("name"), ex.form("email"), ex.form("phone"), ex.form("message"));
         try {
+            XmlText.requireValid("name", form.name());
             messages.create(new NewContactMessage(form.name(), new Email(form.email()), form.phone(), form.message()));
         } catch (ValidationException e) {
             contactPage(ex, 400, e.getMessage(), form, false);

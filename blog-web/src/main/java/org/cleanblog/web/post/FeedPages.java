@@ -11,11 +11,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostRepository;
+import org.cleanblog.web.content.XmlText;
 import org.cleanblog.web.http.Exchange;
 
 /**
  * The Atom feed ({@code /feed.xml}, the newest posts) and the sitemap ({@code /sitemap.xml}, every page), written with
- * the JDK's XML writer so that every value is escaped. Links are absolute, built from the host the visitor used.
+ * the JDK's XML writer so that every value is escaped; characters that XML 1.0 forbids are dropped ({@link XmlText}). Links are absolute, built from the host the visitor used.
  */
 public final class FeedPages {
     public static final int FEED_ENTRIES = 20;
@@ -122,21 +123,21 @@ public final class FeedPages {
         }
         w.writeStartElement("content");
         w.writeAttribute("type", "html");
-        w.writeCharacters(post.bodyHtml());
+        w.writeCharacters(XmlText.clean(post.bodyHtml()));
         w.writeEndElement();
         w.writeEndElement();
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(text);
+        w.writeCharacters(XmlText.clean(text));
         w.writeEndElement();
     }
 
     private static void link(XMLStreamWriter w, String rel, String href) throws XMLStreamException {
         w.writeEmptyElement("link");
         w.writeAttribute("rel", rel);
-        w.writeAttribute("href", href);
+        w.writeAttribute("href", XmlText.clean(href));
     }
 
     private static String format(Instant instant) {

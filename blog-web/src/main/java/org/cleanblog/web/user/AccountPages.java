@@ -10,6 +10,7 @@ import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.NewUser;
 import org.cleanblog.core.user.User;
 import org.cleanblog.core.user.UserRepository;
+import org.cleanblog.web.content.XmlText;
 import org.cleanblog.web.http.Exchange;
 
 /** Registration, login and logout. */
@@ -52,6 +53,7 @@ public final class AccountPages {
         String password = ex.form("password");
         User user;
         try {
+            XmlText.requireValid("name", name);
             Email address = new Email(email);
             checkPassword(password);
             if (users.findByEmail(address.value()).isPresent()) {
