@@ -106,6 +106,7 @@ final class CopyEngine {
                     }
                 }
             });
+            listener.tableFinishing(table.name());
             sink.finish();
         }
         long rejected = rejects.count() - rejectedBefore;

@@ -12,6 +12,12 @@ public interface CopyListener {
     /** {@code rowsRead} of {@code sourceRows} rows of {@code table} were read; called every few thousand rows. */
     default void rowsRead(String table, long rowsRead, long sourceRows) {}
 
+    /**
+     * Every row of {@code table} was sent; the target now finishes it (on PostgreSQL the COPY statement ends and its
+     * queued foreign key checks run), which can take a while for a big table.
+     */
+    default void tableFinishing(String table) {}
+
     /** The copy of {@code table} is complete: {@code rowsWritten} of {@code rowsRead} rows were written. */
     default void tableFinished(String table, long rowsRead, long rowsWritten) {}
 

@@ -91,7 +91,7 @@ public final class Cli {
             case "serve" -> noArguments(name, rest, () -> new ServeCommand(configuration.get()));
             case "migrate" -> noArguments(name, rest, () -> new MigrateCommand(configuration.get()));
             case "config" -> noArguments(name, rest, () -> new ConfigCommand(configuration.get()));
-            case "copy-db" -> CopyDbCommand.parse(rest, configuration);
+            case "copy-db" -> CopyDbCommand.parse(rest, configuration, err);
             case "--help", "-h", "help" ->
                 o -> {
                     o.print(HELP);

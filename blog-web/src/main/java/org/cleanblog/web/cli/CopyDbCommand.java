@@ -11,37 +11,58 @@ import org.cleanblog.config.DatabaseUrl;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyException;
 import org.cleanblog.persistence.copy.CopyReport;
-import org.cleanblog.persistence.copy.ProgressPrinter;
 import org.cleanblog.web.content.JsoupHtmlSanitizer;
 
 /**
- * {@code copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]}: copies a whole blog with
- * blog-persistence's data mover (docs/copy-db.md). URLs take every form {@code DATABASE_URL} takes; {@code --to}
- * defaults to the configured database. Progress goes to standard error, the verified report to standard output.
+ * {@code copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]] [--progress auto|bar|lines]}:
+ * copies a whole blog with blog-persistence's data mover (docs/copy-db.md). URLs take every form {@code DATABASE_URL}
+ * takes; {@code --to} defaults to the configured database. Progress and errors go to the Cli's error stream, the
+ * verified report to its output stream.
  */
 final class CopyDbCommand implements Command {
     static final String DEFAULT_REJECTS = "copy-db-rejects.jsonl";
-    private static final String OPTIONS =
-            "expected --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]";
+    private static final String OPTIONS = "expected --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]"
+            + " [--progress auto|bar|lines]";
+
+    /** How progress is shown: a bar redrawn in place, plain lines, or a bar only when standard error is a terminal. */
+    enum Progress {
+        AUTO,
+        BAR,
+        LINES
+    }
 
     private final DatabaseSettings from;
     private final Supplier<DatabaseSettings> to;
     private final boolean replace;
     private final Path rejects;
+    private final Progress progress;
+    private final PrintStream err;
 
-    private CopyDbCommand(DatabaseSettings from, Supplier<DatabaseSettings> to, boolean replace, Path rejects) {
+    private CopyDbCommand(
+            DatabaseSettings from,
+            Supplier<DatabaseSettings> to,
+            boolean replace,
+            Path rejects,
+            Progress progress,
+            PrintStream err) {
         this.from = from;
         this.to = to;
         this.replace = replace;
         this.rejects = rejects;
+        this.progress = progress;
+        this.err = err;
     }
 
-    /** Reads the options (also {@code --from=URL}); {@code configuration} is loaded only when {@code --to} is absent. */
-    static CopyDbCommand parse(List<String> args, Supplier<BlogConfiguration> configuration) {
+    /**
+     * Reads the options (also {@code --from=URL}); {@code configuration} is loaded only when {@code --to} is absent;
+     * progress and errors are printed to {@code err}.
+     */
+    static CopyDbCommand parse(List<String> args, Supplier<BlogConfiguration> configuration, PrintStream err) {
         Path cwd = Path.of("").toAbsolutePath();
         String from = null;
         String to = null;
         String rejects = null;
+        String progress = "auto";
         boolean replace = false;
         boolean skipInvalid = false;
         for (int i = 0; i < args.size(); i++) {
@@ -50,7 +71,7 @@ final class CopyDbCommand implements Command {
             switch (option) {
                 case "--replace" -> replace = true;
                 case "--skip-invalid" -> skipInvalid = true;
-                case "--from", "--to", "--rejects" -> {
+                case "--from", "--to", "--rejects", "--progress" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -62,6 +83,7 @@ final class CopyDbCommand implements Command {
                     switch (option) {
                         case "--from" -> from = value;
                         case "--to" -> to = value;
+                        case "--progress" -> progress = value;
                         default -> rejects = value;
                     }
                 }
@@ -74,6 +96,13 @@ final class CopyDbCommand implements Command {
         if (rejects != null && !skipInvalid) {
             throw new UsageException("copy-db: --rejects FILE only makes sense with --skip-invalid");
         }
+        Progress shown = switch (progress) {
+            case "auto" -> Progress.AUTO;
+            case "bar" -> Progress.BAR;
+            case "lines" -> Progress.LINES;
+            default ->
+                throw new UsageException("copy-db: --progress must be auto, bar or lines, not '" + progress + "'");
+        };
         DatabaseSettings source = DatabaseUrl.parse("--from", from, cwd);
         requireExistingSqliteFile(source);
         String target = to;
@@ -81,15 +110,13 @@ final class CopyDbCommand implements Command {
                 ? () -> configuration.get().settings().database()
                 : () -> DatabaseUrl.parse("--to", target, cwd);
         Path rejectsFile = skipInvalid ? Path.of(rejects == null ? DEFAULT_REJECTS : rejects) : null;
-        return new CopyDbCommand(source, destination, replace, rejectsFile);
+        return new CopyDbCommand(source, destination, replace, rejectsFile, shown, err);
     }
 
     @Override
     public int run(PrintStream out) {
+        // The same database under two spellings is refused by the copy itself, which asks the servers.
         DatabaseSettings target = to.get();
-        if (target.jdbcUrl().equals(from.jdbcUrl())) {
-            throw new UsageException("copy-db: --from and --to are the same database (" + from.displayUrl() + ")");
-        }
         BlogCopy copy = BlogCopy.from(
                         from.jdbcUrl(),
                         from.user().orElse(null),
@@ -100,7 +127,7 @@ final class CopyDbCommand implements Command {
                         target.password().orElse(null))
                 .replace(replace)
                 .sanitizer(new JsoupHtmlSanitizer())
-                .listener(ProgressPrinter.forConsole(System.err));
+                .listener(new ProgressPrinter(err, showsBar(), System::nanoTime));
         if (rejects != null) {
             copy = copy.skipInvalid(rejects);
         }
@@ -114,9 +141,17 @@ final class CopyDbCommand implements Command {
             }
             return Cli.OK;
         } catch (CopyException e) {
-            System.err.println("copy-db: " + e.getMessage());
+            err.println("copy-db: " + e.getMessage());
             return e.reason().exitStatus();
         }
+    }
+
+    private boolean showsBar() {
+        return switch (progress) {
+            case BAR -> true;
+            case LINES -> false;
+            case AUTO -> ProgressPrinter.stderrIsTerminal();
+        };
     }
 
     /** A missing file would otherwise be created, empty, and reported as "not a blog". */

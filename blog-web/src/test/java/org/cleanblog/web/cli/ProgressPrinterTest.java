@@ -1,4 +1,4 @@
-package org.cleanblog.persistence.copy;
+package org.cleanblog.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cleanblog.persistence.copy.Reject;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
@@ -53,5 +54,29 @@ class ProgressPrinterTest {
                         "rejected: comments id 7: post_id is NULL",
                         "comments: 999 rows written of 1000 read in 8.0 s");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("\r");
+    }
+
+    @Test
+    void shouldSayATableIsBeingFinishedOnItsOwnLine() {
+        ProgressPrinter printer = new ProgressPrinter(out, false, nanos::get);
+
+        printer.tableStarted("comments", 10);
+        printer.tableFinishing("comments");
+        printer.tableFinished("comments", 10, 10);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "comments: copying 10 rows",
+                        "comments: finishing (checking foreign keys)",
+                        "comments: 10 rows written of 10 read in 0.0 s");
+    }
+
+    @Test
+    void shouldCountOnlyTerminalDevicesAsATerminal() {
+        assertThat(ProgressPrinter.isTerminalDevice("/dev/pts/3")).isTrue();
+        assertThat(ProgressPrinter.isTerminalDevice("/dev/tty1")).isTrue();
+        assertThat(ProgressPrinter.isTerminalDevice("/tmp/copy.log")).isFalse();
+        assertThat(ProgressPrinter.isTerminalDevice("pipe:[12345]")).isFalse();
+        assertThat(ProgressPrinter.isTerminalDevice("/dev/null")).isFalse();
     }
 }

@@ -1,15 +1,21 @@
-package org.cleanblog.persistence.copy;
+package org.cleanblog.web.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.cleanblog.persistence.copy.CopyListener;
+import org.cleanblog.persistence.copy.Reject;
 
 /**
- * Shows a copy's progress: on a terminal, one bar a table redrawn in place (carriage return and erase-line) (rows done of total, rate,
- * time left); otherwise, for logs, a plain line when a table starts, every few seconds, and when it ends. Rejected rows
- * are printed one a line either way. Not thread-safe; one per copy.
+ * Shows copy-db's progress on standard error: on a terminal, one bar a table redrawn in place (carriage return and
+ * erase-line) with rows done of total, rate and time left; otherwise, for logs, a plain line when a table starts, every
+ * few seconds, and when it ends. Rejected rows, and the end of a table (foreign keys being checked), are printed one a
+ * line either way. Not thread-safe; one per copy.
  */
-public final class ProgressPrinter implements CopyListener {
+final class ProgressPrinter implements CopyListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final long LINE_NANOS = 5_000_000_000L;
     private static final int BAR_WIDTH = 30;
@@ -27,15 +33,34 @@ public final class ProgressPrinter implements CopyListener {
      * @param terminal whether {@code out} is a terminal that understands {@code \r}
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
      */
-    public ProgressPrinter(PrintStream out, boolean terminal, LongSupplier nanoTime) {
+    ProgressPrinter(PrintStream out, boolean terminal, LongSupplier nanoTime) {
         this.out = out;
         this.terminal = terminal;
         this.nanoTime = nanoTime;
     }
 
-    /** Prints to {@code out}, as a bar when the process has a console. */
-    public static ProgressPrinter forConsole(PrintStream out) {
-        return new ProgressPrinter(out, System.console() != null, System::nanoTime);
+    /**
+     * Whether standard error is a terminal. {@code System.console()} on Java 17 only tells that standard input and
+     * output are; a redirected standard error is found on Linux by where {@code /proc/self/fd/2} leads (a
+     * {@code /dev/pts/N} or {@code /dev/tty*} device). Where {@code /proc} is missing, the console decides.
+     */
+    static boolean stderrIsTerminal() {
+        if (System.console() == null) {
+            return false;
+        }
+        Path fd = Path.of("/proc/self/fd/2");
+        if (!Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try {
+            return isTerminalDevice(Files.readSymbolicLink(fd).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    static boolean isTerminalDevice(String path) {
+        return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty");
     }
 
     @Override
@@ -76,6 +101,15 @@ public final class ProgressPrinter implements CopyListener {
         } else {
             out.println(summary);
         }
+        out.flush();
+    }
+
+    @Override
+    public void tableFinishing(String table) {
+        if (terminal) {
+            out.print(REDRAW);
+        }
+        out.println(table + ": finishing (checking foreign keys)");
         out.flush();
     }
 
