@@ -30,6 +30,7 @@ final class Routes {
         var contact = new ContactPages(repositories.contactMessages());
         var feeds = new FeedPages(repositories.posts(), BLOG_TITLE, settings.baseUrl());
         var assets = new StaticAssets();
+        var health = new HealthCheck(storage.reachable(), HealthCheck.DEFAULT_TIMEOUT);
 
         return new Router()
                 .get("/", posts::home)
@@ -52,7 +53,7 @@ final class Routes {
                 .get("/feed.xml", feeds::feed)
                 .get("/sitemap.xml", feeds::sitemap)
                 .get("/healthz", ex -> {
-                    boolean up = storage.reachable().getAsBoolean();
+                    boolean up = health.isHealthy();
                     ex.send(up ? 200 : 503, "text/plain; charset=UTF-8", up ? "ok\n" : "database unreachable\n");
                 })
                 .get("/static/{file}", ex -> {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
@@ -42,8 +43,22 @@ public final class RunningBlog implements AutoCloseable {
     }
 
     public static RunningBlog start(Dialect dialect, String label, long maxRequestBytes) {
-        TestDatabase database = TestDatabase.create(dialect, label);
-        BlogDatabase db = database.open();
+        return start(TestDatabase.create(dialect, label), TestDatabase::open, maxRequestBytes);
+    }
+
+    /**
+     * The blog on {@code database} opened by {@code open}, e.g. through a DataSource the test controls; the
+     * BlogDatabase and the TestDatabase are closed with the blog.
+     */
+    public static RunningBlog start(
+            TestDatabase database, Function<TestDatabase, BlogDatabase> open, long maxRequestBytes) {
+        BlogDatabase db;
+        try {
+            db = open.apply(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         WebSettings settings = new WebSettings(
                 "127.0.0.1",
                 0,
