@@ -52,6 +52,26 @@ public final class RunningBlog implements AutoCloseable {
      */
     public static RunningBlog start(
             TestDatabase database, Function<TestDatabase, BlogDatabase> open, long maxRequestBytes) {
+        return start(database, open, db -> new BlogStorage(db, db, db::isReachable), maxRequestBytes);
+    }
+
+    /**
+     * The blog on a fresh database, wired to the storage that {@code storage} builds around it, e.g. repositories that
+     * fail on demand to reach the error paths.
+     */
+    public static RunningBlog start(Dialect dialect, String label, Function<BlogDatabase, BlogStorage> storage) {
+        return start(
+                TestDatabase.create(dialect, label),
+                TestDatabase::open,
+                storage,
+                WebSettings.DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    private static RunningBlog start(
+            TestDatabase database,
+            Function<TestDatabase, BlogDatabase> open,
+            Function<BlogDatabase, BlogStorage> storage,
+            long maxRequestBytes) {
         BlogDatabase db;
         try {
             db = open.apply(database);
@@ -68,8 +88,8 @@ public final class RunningBlog implements AutoCloseable {
                 maxRequestBytes,
                 "");
         try {
-            BlogServer server = BlogApplication.start(
-                    new BlogStorage(db, db, db::isReachable), settings, PasswordHasher.withIterations(TEST_ITERATIONS));
+            BlogServer server =
+                    BlogApplication.start(storage.apply(db), settings, PasswordHasher.withIterations(TEST_ITERATIONS));
             return new RunningBlog(database, db, server);
         } catch (Exception e) {
             db.close();
