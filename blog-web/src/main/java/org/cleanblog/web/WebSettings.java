@@ -34,6 +34,14 @@ public record WebSettings(
                 host, port, secretKeys, adminEmails, DEFAULT_SESSION_LIFETIME, DEFAULT_MAX_REQUEST_BYTES, "");
     }
 
+    /** Like the record's own, but with the secret keys masked: settings end up in logs and error reports. */
+    @Override
+    public String toString() {
+        return "WebSettings[host=" + host + ", port=" + port + ", secretKeys=[" + secretKeys.size() + " masked]"
+                + ", adminEmails=" + adminEmails + ", sessionLifetime=" + sessionLifetime + ", maxRequestBytes="
+                + maxRequestBytes + ", baseUrl=" + baseUrl + "]";
+    }
+
     public WebSettings {
         secretKeys = List.copyOf(secretKeys);
         adminEmails = Set.copyOf(adminEmails);

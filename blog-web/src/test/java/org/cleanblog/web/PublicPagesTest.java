@@ -7,6 +7,7 @@ import org.cleanblog.core.post.PostContent;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.web.support.BlogHttpTest;
 import org.cleanblog.web.support.Browser;
+import org.cleanblog.web.support.RawHttp;
 import org.cleanblog.web.support.Response;
 import org.cleanblog.web.support.Xml;
 import org.junit.jupiter.api.Nested;
@@ -148,6 +149,27 @@ class PublicPagesTest {
                     .contains(
                             blog.uri().resolve("/post/" + id).toString(),
                             blog.uri().resolve("/about").toString());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"evil.example/<x>", "evil.example\"><x", "a b.example", "evil.example:99999x", "[::1"})
+        void shouldIgnoreAMalformedHostHeaderInFeedLinks(String host) {
+            String raw = RawHttp.get(blog.uri(), "/sitemap.xml", host);
+
+            String status = raw.substring(0, raw.indexOf("\r\n"));
+            assertThat(status).matches("HTTP/1\\.1 (200|400) .*");
+            if (status.contains(" 200 ")) {
+                assertThat(raw)
+                        .doesNotContain(host)
+                        .contains("<loc>http://localhost:" + blog.uri().getPort() + "/about");
+            }
+        }
+
+        @Test
+        void shouldUseAWellFormedHostHeaderWithItsPort() {
+            String raw = RawHttp.get(blog.uri(), "/sitemap.xml", "blog.example.org:8443");
+
+            assertThat(raw).startsWith("HTTP/1.1 200").contains("<loc>http://blog.example.org:8443/about</loc>");
         }
     }
 }

@@ -43,7 +43,12 @@ final class ServeCommand implements Command {
             throw new StartupException("cannot listen on " + settings.bindHost() + ":" + settings.port() + " ("
                     + cause.getMessage() + "); set PORT to a free port");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "close-database"));
+        // One hook, in order: stop taking and finishing requests first, then close the pool they were using.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, db), "stop-blog"));
+        if (settings.isProduction() && settings.baseUrl().isEmpty()) {
+            LOG.warn("BLOG_BASE_URL is not set: feed and sitemap links are built from each request's Host header. "
+                    + "Set BLOG_BASE_URL to the blog's public address, e.g. https://blog.example.org");
+        }
         LOG.info(
                 "Clean Blog is serving http://{}:{}/ on {} ({}), started in {} ms",
                 settings.bindHost(),
@@ -53,6 +58,16 @@ final class ServeCommand implements Command {
                 sinceProcessStart().toMillis());
         server.join();
         return Cli.OK;
+    }
+
+    private static void stop(BlogServer server, BlogDatabase db) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the web server failed: {}", e.toString());
+        } finally {
+            db.close();
+        }
     }
 
     static WebSettings webSettings(BlogSettings settings) {

@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The embedded Jetty server: one connector and one servlet context with the
- * {@link FrontController} at {@code /} (ADR 0003). Start it with {@link #start}; {@link #close} stops it.
+ * {@link FrontController} at {@code /} (ADR 0003). Start it with {@link #start}; {@link #close} stops it. It installs
+ * no shutdown hook of its own: the caller stops it before closing the database it uses.
  *
  * <p>Thread-safe.
  */
@@ -59,7 +60,6 @@ public final class BlogServer implements AutoCloseable {
         context.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setHandler(context);
-        server.setStopAtShutdown(true);
         try {
             server.start();
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewer;
@@ -19,6 +20,10 @@ import org.cleanblog.web.user.Viewer;
  */
 public final class Exchange {
     static final String SESSION_COOKIE = "blog_session";
+    /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+    private static final Pattern SANE_HOST =
+            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+                    + "[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -186,11 +191,15 @@ public final class Exchange {
         }
     }
 
-    /** The scheme and host the visitor used, for absolute links in feeds: honours a platform router's headers. */
+    /**
+     * The scheme and host the visitor used, for absolute links in feeds: honours a platform router's headers. A Host
+     * header that is not a plain {@code host[:port]} is ignored in favour of the address the request arrived on. Any
+     * client can still name any well-formed host, which is why production should set BLOG_BASE_URL.
+     */
     public String baseUrl() {
         String host = request.getHeader("Host");
-        if (host == null || host.isBlank()) {
-            host = request.getServerName() + ":" + request.getServerPort();
+        if (host == null || !SANE_HOST.matcher(host).matches()) {
+            host = "localhost:" + request.getLocalPort();
         }
         return (isHttps() ? "https" : "http") + "://" + host;
     }
