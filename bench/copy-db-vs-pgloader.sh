@@ -36,9 +36,10 @@ sqlite3 "$WORK/blog.db" <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $USERS)
-INSERT INTO users (id, email, email_normalized, name, password_hash, is_admin, created_at)
+INSERT INTO users (id, email, email_normalized, name, password_hash, is_admin, created_at, sessions_valid_from)
 SELECT i, 'User' || i || '@Example.org', 'user' || i || '@example.org', 'User ' || i,
        'pbkdf2:sha256:600000\$benchsalt\$' || printf('%064d', i), i = 1,
+       strftime('%Y-%m-%dT%H:%M:%S', 1600000000 + i * 60, 'unixepoch') || '.000000Z',
        strftime('%Y-%m-%dT%H:%M:%S', 1600000000 + i * 60, 'unixepoch') || '.000000Z'
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $POSTS)

@@ -9,7 +9,9 @@ CREATE TABLE users (
     name             varchar(100) NOT NULL,
     password_hash    varchar(255) NOT NULL,
     is_admin         boolean      NOT NULL DEFAULT false,
-    created_at       timestamptz  NOT NULL
+    created_at       timestamptz  NOT NULL,
+    -- sessions issued before this instant are no longer valid (logout ends them; docs/adr/0010)
+    sessions_valid_from timestamptz NOT NULL
 );
 
 CREATE TABLE posts (

@@ -62,9 +62,10 @@ class PageQueryPlanTest {
 
     /** One author, {@value POSTS} posts an hour apart, {@value COMMENTS} comments spread over them; SQL only. */
     private static void fill(Statement statement, String numbers) throws SQLException {
-        statement.executeUpdate("INSERT INTO users (email, email_normalized, name, password_hash, is_admin, created_at)"
-                + " VALUES ('a@example.org', 'a@example.org', 'A', 'h', " + (isSqlite(statement) ? "1" : "true")
-                + ", '2020-01-01T00:00:00.000000Z')");
+        statement.executeUpdate("INSERT INTO users (email, email_normalized, name, password_hash, is_admin, created_at,"
+                + " sessions_valid_from) VALUES ('a@example.org', 'a@example.org', 'A', 'h', "
+                + (isSqlite(statement) ? "1" : "true")
+                + ", '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z')");
         String time = isSqlite(statement)
                 ? "strftime('%Y-%m-%dT%H:%M:%f000Z', '2020-01-01', '+' || i || ' hours')"
                 : "timestamptz '2020-01-01 00:00:00Z' + i * interval '1 hour'";

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.comment.Comment;
 import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
@@ -84,6 +85,21 @@ abstract class PostRepositoryContract extends DatabaseContract {
         assertThatThrownBy(() -> db.posts().delete(555))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("post 555 does not exist");
+    }
+
+    @Test
+    void shouldNeverHandOutTheIdOfADeletedPostAgain() {
+        Post older = db.posts().create(author.id(), content("Older"));
+        Post newest = db.posts().create(author.id(), content("Newest"));
+        Comment onNewest = db.comments().create(comment(newest.id(), author.id(), "on the newest"));
+
+        db.posts().delete(newest.id());
+        Post next = db.posts().create(author.id(), content("Next"));
+        Comment nextComment = db.comments().create(comment(next.id(), author.id(), "on the next"));
+
+        // An old link to /post/{newest} must not lead to a different post, on SQLite as on PostgreSQL.
+        assertThat(next.id()).isGreaterThan(newest.id()).isGreaterThan(older.id());
+        assertThat(nextComment.id()).isGreaterThan(onNewest.id());
     }
 
     @Test

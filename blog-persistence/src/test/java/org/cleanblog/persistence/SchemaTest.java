@@ -56,7 +56,15 @@ class SchemaTest {
             assertThat(columns(postgresql, table)).as(table).isNotEmpty().isEqualTo(columns(sqlite, table));
         }
         assertThat(columns(sqlite, "users"))
-                .containsExactly("id", "email", "email_normalized", "name", "password_hash", "is_admin", "created_at");
+                .containsExactly(
+                        "id",
+                        "email",
+                        "email_normalized",
+                        "name",
+                        "password_hash",
+                        "is_admin",
+                        "created_at",
+                        "sessions_valid_from");
     }
 
     @Test

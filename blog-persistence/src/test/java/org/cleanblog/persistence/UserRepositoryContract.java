@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cleanblog.persistence.testing.Fixtures.newUser;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,30 @@ abstract class UserRepositoryContract extends DatabaseContract {
         assertThat(created.passwordHash()).isEqualTo("hash-1");
         assertThat(created.createdAt()).isEqualTo(TestClock.DEFAULT_START.truncatedTo(ChronoUnit.MICROS));
         assertThat(db.users().findById(created.id())).contains(created);
+    }
+
+    @Test
+    void shouldAcceptSessionsFromTheCreationTimeOnUntilTheyAreEnded() {
+        User created = db.users().create(newUser("ada@example.org"));
+        assertThat(created.sessionsValidFrom()).isEqualTo(created.createdAt());
+        Instant issuedAtLogin = created.createdAt().plusSeconds(5);
+        assertThat(created.acceptsSessionIssuedAt(issuedAtLogin)).isTrue();
+
+        clock.set(issuedAtLogin.plusSeconds(60));
+        Instant validFrom = db.users().endSessions(created.id());
+
+        User after = db.users().findById(created.id()).orElseThrow();
+        assertThat(after.sessionsValidFrom()).isEqualTo(validFrom).isAfter(issuedAtLogin);
+        assertThat(after.acceptsSessionIssuedAt(issuedAtLogin)).isFalse();
+        assertThat(after.acceptsSessionIssuedAt(validFrom)).isTrue();
+        assertThat(after.passwordHash()).isEqualTo(created.passwordHash());
+    }
+
+    @Test
+    void shouldReportAMissingUserWhenEndingTheirSessions() {
+        assertThatThrownBy(() -> db.users().endSessions(404))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("user 404 does not exist");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cleanblog.core.user;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Stored users. Implementations are thread-safe. */
@@ -23,6 +24,14 @@ public interface UserRepository {
      * @throws org.cleanblog.core.NotFoundException when no user has this id
      */
     void updatePasswordHash(long id, String passwordHash);
+
+    /**
+     * Ends every session of the user issued until now, on every device: from now on a session is valid only when it
+     * was issued at or after the returned instant ({@link User#sessionsValidFrom()}). Logout calls this.
+     *
+     * @throws org.cleanblog.core.NotFoundException when no user has this id
+     */
+    Instant endSessions(long id);
 
     /** How many users are stored. */
     long count();

@@ -24,7 +24,8 @@ final class BlogSchema {
                     Column.text("name", NewUser.MAX_NAME_LENGTH),
                     Column.text("password_hash", NewUser.MAX_HASH_LENGTH),
                     Column.bool("is_admin"),
-                    Column.instant("created_at")));
+                    Column.instant("created_at"),
+                    Column.instant("sessions_valid_from")));
 
     static final TableSpec POSTS = new TableSpec(
             "posts",

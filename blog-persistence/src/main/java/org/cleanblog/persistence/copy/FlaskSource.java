@@ -76,6 +76,7 @@ final class FlaskSource implements RowSource {
                         stripped(text(rs, 4)),
                         text(rs, 3),
                         id == TUTORIAL_ADMIN_ID,
+                        importedAt,
                         importedAt
                     });
                 });

@@ -1,6 +1,7 @@
 package org.cleanblog.persistence.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,18 @@ public final class MyBatisUserRepository implements UserRepository {
         if (updated == 0) {
             throw NotFoundException.of("user", id);
         }
+    }
+
+    @Override
+    public Instant endSessions(long id) {
+        Instant validFrom = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int updated = runner.write(
+                "end the sessions of user " + id,
+                session -> session.getMapper(UserMapper.class).endSessions(id, validFrom));
+        if (updated == 0) {
+            throw NotFoundException.of("user", id);
+        }
+        return validFrom;
     }
 
     @Override

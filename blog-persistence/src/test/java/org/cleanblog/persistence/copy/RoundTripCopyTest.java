@@ -69,4 +69,24 @@ class RoundTripCopyTest {
             }
         }
     }
+
+    @Test
+    void shouldNeverReuseACopiedIdOnSqliteAfterACopy() throws Exception {
+        try (TestDatabase postgres = TestDatabase.postgresql("reuse");
+                TestDatabase sqlite = TestDatabase.sqlite()) {
+            try (BlogDatabase blog = postgres.open()) {
+                CopyTestData.writeBlog(blog);
+            }
+            CopyTestData.copy(postgres, sqlite).run();
+
+            try (BlogDatabase blog = sqlite.open()) {
+                User user = blog.users().create(Fixtures.newUser("new@example.org"));
+                blog.posts().delete(3);
+                Post post = blog.posts().create(user.id(), Fixtures.content("after the newest was deleted"));
+
+                assertThat(user.id()).isEqualTo(3);
+                assertThat(post.id()).isEqualTo(4);
+            }
+        }
+    }
 }

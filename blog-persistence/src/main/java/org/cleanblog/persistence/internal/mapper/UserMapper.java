@@ -24,5 +24,7 @@ public interface UserMapper {
 
     int updatePasswordHash(@Param("id") long id, @Param("passwordHash") String passwordHash);
 
+    int endSessions(@Param("id") long id, @Param("validFrom") Instant validFrom);
+
     long count();
 }
