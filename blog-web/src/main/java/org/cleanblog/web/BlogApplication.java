@@ -18,13 +18,22 @@ public final class BlogApplication {
      * @throws Exception when Jetty cannot start, e.g. the port is taken
      */
     public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher) throws Exception {
+        return start(storage, settings, hasher, Limits.standard());
+    }
+
+    /**
+     * As {@link #start(BlogStorage, WebSettings, PasswordHasher)}, with the given request limits (tests pass looser or
+     * tighter ones and a clock they control).
+     */
+    public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher, Limits limits)
+            throws Exception {
         var sessions = new SessionCodec(settings.secretKeys(), settings.sessionLifetime(), Clock.systemUTC());
         var viewers = new Viewers(storage.repositories().users(), settings.adminEmails());
         return BlogServer.start(
                 settings.host(),
                 settings.port(),
                 settings.maxRequestBytes(),
-                Routes.of(storage, settings, hasher),
+                Routes.of(storage, settings, hasher, limits),
                 sessions,
                 viewers,
                 new Templates());

@@ -14,14 +14,16 @@ import org.cleanblog.web.user.AccountPages;
 
 /**
  * Every URL of the blog, in one table (ADR 0004). The URLs and form fields are the tutorial's (DESIGN.md, "Interfaces
- * that users and tests rely on"); every POST is checked for its CSRF token before its handler runs.
+ * that users and tests rely on"); every POST is checked for its CSRF token before its handler runs. The forms that
+ * cost the server are throttled per client address, and password hashing is bounded to a few at a time
+ * ({@link Limits}).
  */
 final class Routes {
     static final String BLOG_TITLE = "Clean Blog";
 
     private Routes() {}
 
-    static Router of(BlogStorage storage, WebSettings settings, PasswordHasher hasher) {
+    static Router of(BlogStorage storage, WebSettings settings, PasswordHasher hasher, Limits limits) {
         var repositories = storage.repositories();
         var markdown = new MarkdownRenderer(new JsoupHtmlSanitizer());
         var posts = new PostPages(repositories, markdown);
@@ -37,9 +39,9 @@ final class Routes {
                 .get("/post/{id}", posts::show)
                 .post("/post/{id}", posts::comment)
                 .get("/register", accounts::registerForm)
-                .post("/register", accounts::register)
+                .post("/register", limits.forms().limit(limits.hashing().limit(accounts::register)))
                 .get("/login", accounts::loginForm)
-                .post("/login", accounts::login)
+                .post("/login", limits.forms().limit(limits.hashing().limit(accounts::login)))
                 .post("/logout", accounts::logout)
                 .get("/new-post", admin::newForm)
                 .post("/new-post", admin::create)
@@ -48,7 +50,7 @@ final class Routes {
                 .post("/delete/{id}", admin::delete)
                 .get("/about", contact::about)
                 .get("/contact", contact::contactForm)
-                .post("/contact", contact::contact)
+                .post("/contact", limits.forms().limit(contact::contact))
                 .get("/messages", contact::list)
                 .get("/feed.xml", feeds::feed)
                 .get("/sitemap.xml", feeds::sitemap)

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.cleanblog.web.user.Viewer;
 
 /**
- * The error pages (400, 403, 404, 405, 409, 413, 500, 503): a title and a message in the visitor's terms, inside the
+ * The error pages (400, 403, 404, 405, 409, 413, 429, 500, 503): a title and a message in the visitor's terms, inside the
  * normal layout; never a stack trace, an exception message from a library or a SQL statement.
  *
  * <p>Thread-safe.
@@ -44,6 +44,7 @@ public final class ErrorPages {
             case 405 -> "Method not allowed";
             case 409 -> "Conflict";
             case 413 -> "Too large";
+            case 429 -> "Too many requests";
             case 503 -> "Temporarily unavailable";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
@@ -57,6 +58,7 @@ public final class ErrorPages {
             case 405 -> "This address does not accept this kind of request.";
             case 409 -> "This conflicts with what is already stored.";
             case 413 -> "What you sent is larger than this blog accepts. Shorten it and try again.";
+            case 429 -> "Too many attempts in a short time. Wait a minute and try again.";
             case 503 -> "The blog cannot reach its database right now. Nothing was changed; try again in a minute.";
             default ->
                 status >= 500

@@ -4,6 +4,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.cleanblog.web.user.Viewer;
  */
 public final class Exchange {
     static final String SESSION_COOKIE = "blog_session";
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%\\[\\]]+");
     /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
     private static final Pattern SANE_HOST =
             Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
@@ -98,6 +101,39 @@ public final class Exchange {
             return 1;
         }
         return (int) PositiveNumber.parse(raw, 1_000_000).orElseThrow(HttpError::notFound);
+    }
+
+    /** Sets a response header, e.g. {@code Retry-After} before an error is thrown. */
+    public void setHeader(String name, String value) {
+        response.setHeader(name, value);
+    }
+
+    /**
+     * The visitor's address, for throttling. Behind a reverse proxy or platform router on a loopback or private
+     * address, the last {@code X-Forwarded-For} entry (the one the proxy added); otherwise the connection's peer,
+     * because a client on the internet could write any X-Forwarded-For it likes.
+     */
+    public String clientAddress() {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank() || !isProxyAddress(peer)) {
+            return peer;
+        }
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+        return last.isEmpty() ? peer : last;
+    }
+
+    private static boolean isProxyAddress(String address) {
+        // Only IP literals, for which getByName parses and never asks DNS.
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            InetAddress inet = InetAddress.getByName(address);
+            return inet.isLoopbackAddress() || inet.isSiteLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** A path parameter as it is, such as the {@code {file}} of {@code /static/{file}}; empty when absent. */

@@ -52,11 +52,17 @@ public final class Browser {
 
     /** A form POST exactly as given: no CSRF token is added. */
     public Response post(String path, Map<String, String> fields) {
+        return post(path, fields, "X-Blog-Test", "1");
+    }
+
+    /** A form POST exactly as given, with one extra request header. */
+    public Response post(String path, Map<String, String> fields, String headerName, String headerValue) {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(headerName, headerValue)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }

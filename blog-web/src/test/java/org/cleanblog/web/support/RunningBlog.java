@@ -12,8 +12,11 @@ import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.cleanblog.web.BlogApplication;
 import org.cleanblog.web.BlogStorage;
+import org.cleanblog.web.Limits;
 import org.cleanblog.web.WebSettings;
 import org.cleanblog.web.http.BlogServer;
+import org.cleanblog.web.http.ConcurrencyLimit;
+import org.cleanblog.web.http.Throttle;
 
 /**
  * The real blog on a real server (port 0) and a fresh database of one dialect, for one test class. Passwords are
@@ -23,6 +26,9 @@ public final class RunningBlog implements AutoCloseable {
     public static final int TEST_ITERATIONS = 1_000;
     public static final String SECRET = "test-secret-key-that-is-long-enough-for-hmac-sha256";
     public static final String CONFIGURED_ADMIN = "editor@example.org";
+    /** Limits that the tests' many registrations from one address never reach; {@code ThrottlingTest} sets tight ones. */
+    public static final Limits UNLIMITED =
+            new Limits(new ConcurrencyLimit(64), new Throttle(Integer.MAX_VALUE, 1, 16, System::currentTimeMillis));
 
     private final TestDatabase database;
     private final BlogDatabase db;
@@ -52,7 +58,17 @@ public final class RunningBlog implements AutoCloseable {
      */
     public static RunningBlog start(
             TestDatabase database, Function<TestDatabase, BlogDatabase> open, long maxRequestBytes) {
-        return start(database, open, db -> new BlogStorage(db, db, db::isReachable), maxRequestBytes);
+        return start(database, open, db -> new BlogStorage(db, db, db::isReachable), maxRequestBytes, UNLIMITED);
+    }
+
+    /** The blog on a fresh database with the given request limits. */
+    public static RunningBlog start(Dialect dialect, String label, Limits limits) {
+        return start(
+                TestDatabase.create(dialect, label),
+                TestDatabase::open,
+                db -> new BlogStorage(db, db, db::isReachable),
+                WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+                limits);
     }
 
     /**
@@ -64,14 +80,16 @@ public final class RunningBlog implements AutoCloseable {
                 TestDatabase.create(dialect, label),
                 TestDatabase::open,
                 storage,
-                WebSettings.DEFAULT_MAX_REQUEST_BYTES);
+                WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+                UNLIMITED);
     }
 
     private static RunningBlog start(
             TestDatabase database,
             Function<TestDatabase, BlogDatabase> open,
             Function<BlogDatabase, BlogStorage> storage,
-            long maxRequestBytes) {
+            long maxRequestBytes,
+            Limits limits) {
         BlogDatabase db;
         try {
             db = open.apply(database);
@@ -88,8 +106,8 @@ public final class RunningBlog implements AutoCloseable {
                 maxRequestBytes,
                 "");
         try {
-            BlogServer server =
-                    BlogApplication.start(storage.apply(db), settings, PasswordHasher.withIterations(TEST_ITERATIONS));
+            BlogServer server = BlogApplication.start(
+                    storage.apply(db), settings, PasswordHasher.withIterations(TEST_ITERATIONS), limits);
             return new RunningBlog(database, db, server);
         } catch (Exception e) {
             db.close();

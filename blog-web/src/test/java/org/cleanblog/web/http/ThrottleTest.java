@@ -1,0 +1,58 @@
+package org.cleanblog.web.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ThrottleTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+
+    @Test
+    void shouldAllowABurstThenRefuseWithTheSecondsUntilTheNextToken() {
+        Throttle throttle = new Throttle(3, 6_000, 100, now::get);
+
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).isEqualTo(6);
+        now.addAndGet(1_500);
+        assertThat(throttle.acquire("a")).isEqualTo(5);
+    }
+
+    @Test
+    void shouldGainOneTokenPerRefillIntervalUpToTheBurst() {
+        Throttle throttle = new Throttle(2, 6_000, 100, now::get);
+        throttle.acquire("a");
+        throttle.acquire("a");
+
+        now.addAndGet(6_000);
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).isPositive();
+
+        now.addAndGet(600_000);
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).as("never more than the burst").isPositive();
+    }
+
+    @Test
+    void shouldKeepEveryClientInItsOwnBucket() {
+        Throttle throttle = new Throttle(1, 6_000, 100, now::get);
+
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).isPositive();
+        assertThat(throttle.acquire("b")).isZero();
+    }
+
+    @Test
+    void shouldForgetTheLeastRecentlySeenClientWhenFull() {
+        Throttle throttle = new Throttle(1, 6_000, 2, now::get);
+        throttle.acquire("a");
+        throttle.acquire("b");
+        throttle.acquire("c");
+
+        assertThat(throttle.acquire("a")).as("forgotten, so a fresh bucket").isZero();
+        assertThat(throttle.acquire("c")).as("still remembered").isPositive();
+    }
+}
