@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cleanblog.core.comment.NewComment;
 import org.cleanblog.core.contact.NewContactMessage;
 import org.cleanblog.core.content.HtmlSanitizer;
@@ -24,6 +25,7 @@ import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.Fixtures;
 import org.cleanblog.persistence.testing.TestDatabase;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Databases to copy from, and a way to read a whole database back for comparison. */
 final class CopyTestData {
@@ -38,11 +40,20 @@ final class CopyTestData {
 
     /** A SQLite file made with the tutorial's Flask-SQLAlchemy DDL and rows, plus {@code extraSql}. */
     static TestDatabase flaskBlog(String... extraSql) throws SQLException {
-        TestDatabase db = TestDatabase.sqlite();
-        // Foreign keys off, as in the tutorial: SQLite's default, which Flask-SQLAlchemy keeps.
+        return flaskBlog(Dialect.SQLITE, extraSql);
+    }
+
+    /**
+     * The tutorial's database on {@code dialect} (a SQLite file, or a schema of its own on PostgreSQL), made with the
+     * DDL Flask-SQLAlchemy emits there and the same rows, plus {@code extraSql}.
+     */
+    static TestDatabase flaskBlog(Dialect dialect, String... extraSql) throws SQLException {
+        TestDatabase db = TestDatabase.create(dialect, "flasksource");
+        String schema = dialect == Dialect.SQLITE ? "/copy/schema.sql" : "/copy/schema-postgresql.sql";
+        // Foreign keys off on SQLite, as in the tutorial: SQLite's default, which Flask-SQLAlchemy keeps.
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl());
                 Statement statement = connection.createStatement()) {
-            for (String resource : List.of("/copy/schema.sql", "/copy/rows.sql")) {
+            for (String resource : List.of(schema, "/copy/rows.sql")) {
                 for (String sql : resource(resource).split(";\\s*\n")) {
                     if (!sql.isBlank()) {
                         statement.execute(sql);
@@ -52,6 +63,9 @@ final class CopyTestData {
             for (String sql : extraSql) {
                 statement.execute(sql);
             }
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
         }
         return db;
     }
@@ -108,6 +122,12 @@ final class CopyTestData {
         return BlogCopy.from(from.jdbcUrl(), null, null)
                 .to(to.jdbcUrl(), null, null)
                 .sanitizer(SANITIZER);
+    }
+
+    /** Every (source, target) pair of dialects, for tests that import from either into either. */
+    static Stream<Arguments> sourceAndTarget() {
+        return Stream.of(Dialect.values())
+                .flatMap(from -> Stream.of(Dialect.values()).map(to -> Arguments.of(from, to)));
     }
 
     static Dialect other(Dialect dialect) {

@@ -16,18 +16,19 @@ import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The Flask tutorial's database imports from SQLite (development) and PostgreSQL (production) into either. */
 class FlaskImportTest {
     private static final Instant IMPORTED_AT = Instant.parse("2025-05-06T07:08:09.123456Z");
 
     @TempDir
     Path folder;
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void shouldImportTheTutorialsBlogAndLetItsOwnerLogInAsAdmin(Dialect dialect) throws Exception {
-        try (TestDatabase flask = CopyTestData.flaskBlog();
+    @ParameterizedTest(name = "{0} to {1}")
+    @MethodSource("org.cleanblog.persistence.copy.CopyTestData#sourceAndTarget")
+    void shouldImportTheTutorialsBlogAndLetItsOwnerLogInAsAdmin(Dialect from, Dialect dialect) throws Exception {
+        try (TestDatabase flask = CopyTestData.flaskBlog(from);
                 TestDatabase target = TestDatabase.create(dialect, "flaskimport")) {
             Path rejects = folder.resolve("rejects.jsonl");
 
@@ -36,7 +37,9 @@ class FlaskImportTest {
                     .skipInvalid(rejects)
                     .run();
 
-            assertThat(report.source()).startsWith("Flask tutorial");
+            assertThat(report.source())
+                    .isEqualTo(
+                            "Flask tutorial's blog database on " + (from == Dialect.SQLITE ? "SQLite" : "PostgreSQL"));
             assertThat(report.verified()).isTrue();
             assertThat(report.rejectedRows()).isEqualTo(1);
             assertThat(Files.readString(rejects))
@@ -70,10 +73,11 @@ class FlaskImportTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void shouldSanitiseImportedHtmlWithTheGivenSanitiser(Dialect dialect) throws Exception {
+    @ParameterizedTest(name = "{0} to {1}")
+    @MethodSource("org.cleanblog.persistence.copy.CopyTestData#sourceAndTarget")
+    void shouldSanitiseImportedHtmlWithTheGivenSanitiser(Dialect from, Dialect dialect) throws Exception {
         try (TestDatabase flask = CopyTestData.flaskBlog(
+                        from,
                         "UPDATE blog_posts SET body = '<p onclick=\"steal()\">hi</p><script>alert(1)</script>'",
                         "DELETE FROM comments WHERE post_id IS NULL");
                 TestDatabase target = TestDatabase.create(dialect, "flasksanitise")) {
@@ -87,10 +91,10 @@ class FlaskImportTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void shouldRefuseAFlaskSourceWithoutASanitiser(Dialect dialect) throws Exception {
-        try (TestDatabase flask = CopyTestData.flaskBlog();
+    @ParameterizedTest(name = "{0} to {1}")
+    @MethodSource("org.cleanblog.persistence.copy.CopyTestData#sourceAndTarget")
+    void shouldRefuseAFlaskSourceWithoutASanitiser(Dialect from, Dialect dialect) throws Exception {
+        try (TestDatabase flask = CopyTestData.flaskBlog(from);
                 TestDatabase target = TestDatabase.create(dialect, "flasknosanitiser")) {
             assertThatThrownBy(() -> BlogCopy.from(flask.jdbcUrl(), null, null)
                             .to(target.jdbcUrl(), null, null)
