@@ -164,8 +164,11 @@ wt_get anon "/post/$POST"
 wt_expect_text "the post page shows the edited title" "$TITLE (edited)"
 wt_expect_text "the post page shows the edited body" "An <em>edited</em> body." "$(wt_class_markup post-body)"
 wt_expect_text "the comment survived the edit" "id=\"comment-$COMMENT_ID\""
-wt_submit admin "/post/$POST" "/delete/$POST"
-wt_expect_redirect "POST /delete/$POST (the post page's delete button) redirects home" '/'
+wt_get admin "/delete/$POST"
+wt_expect_status "the post page's delete button leads to GET /delete/$POST, a confirmation page" 200
+wt_expect_text "the confirmation page names the post and its comments" "and its 1 comment?"
+wt_submit admin "/delete/$POST" "/delete/$POST"
+wt_expect_redirect "POST /delete/$POST (the confirmation page's button) redirects home" '/'
 wt_get anon "/post/$POST"
 wt_expect_status "the deleted post answers 404" 404
 wt_get anon /

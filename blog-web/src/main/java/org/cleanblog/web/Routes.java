@@ -47,6 +47,7 @@ final class Routes {
                 .post("/new-post", admin::create)
                 .get("/edit-post/{id}", admin::editForm)
                 .post("/edit-post/{id}", admin::update)
+                .get("/delete/{id}", admin::confirmDelete)
                 .post("/delete/{id}", admin::delete)
                 .get("/about", contact::about)
                 .get("/contact", contact::contactForm)

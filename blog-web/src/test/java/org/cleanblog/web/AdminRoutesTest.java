@@ -63,6 +63,7 @@ class AdminRoutesTest {
 
             assertThat(anonymous.get("/new-post").location()).isEqualTo("/login?next=%2Fnew-post");
             assertThat(anonymous.get("/edit-post/" + id).location()).isEqualTo("/login?next=%2Fedit-post%2F" + id);
+            assertThat(anonymous.get("/delete/" + id).location()).isEqualTo("/login?next=%2Fdelete%2F" + id);
             assertThat(anonymous.get("/messages").status()).isEqualTo(303);
             assertThat(anonymous
                             .submit("/contact", "/new-post", postFields("Sneaky"))
@@ -85,6 +86,7 @@ class AdminRoutesTest {
 
             assertThat(user.get("/new-post").status()).isEqualTo(403);
             assertThat(user.get("/edit-post/" + id).status()).isEqualTo(403);
+            assertThat(user.get("/delete/" + id).status()).isEqualTo(403);
             assertThat(user.get("/messages").status()).isEqualTo(403);
             assertThat(user.submit("/", "/new-post", postFields("Sneaky")).status())
                     .isEqualTo(403);
@@ -122,10 +124,35 @@ class AdminRoutesTest {
         }
 
         @Test
+        void shouldAskTheAdminToConfirmADeleteNamingThePostAndItsComments() {
+            long id = admin.writePost("Doomed <post>", "", "Body");
+            admin.submit("/post/" + id, "/post/" + id, Map.of("comment_text", "one"));
+            admin.submit("/post/" + id, "/post/" + id, Map.of("comment_text", "two"));
+
+            Response postPage = admin.get("/post/" + id);
+            Response confirm = admin.get("/delete/" + id);
+
+            assertThat(postPage.body()).contains("href=\"/delete/" + id + "\"").doesNotContain("action=\"/delete/");
+            assertThat(confirm.status()).isEqualTo(200);
+            assertThat(confirm.body())
+                    .contains("Delete “Doomed &lt;post&gt;” and its 2 comments?")
+                    .contains("method=\"post\" action=\"/delete/" + id + "\"", "name=\"csrf_token\"");
+            assertThat(blog.db().posts().findById(id))
+                    .as("a GET deletes nothing")
+                    .isPresent();
+
+            Response deleted = admin.submit("/delete/" + id, "/delete/" + id, Map.of());
+
+            assertThat(deleted.status()).isEqualTo(303);
+            assertThat(blog.db().posts().findById(id)).isEmpty();
+        }
+
+        @Test
         void shouldAnswer404WhenTheAdminEditsOrDeletesAMissingPost() {
             assertThat(admin.get("/edit-post/987654").status()).isEqualTo(404);
             assertThat(admin.get("/edit-post/abc").status()).isEqualTo(404);
             assertThat(admin.submit("/", "/delete/987654", Map.of()).status()).isEqualTo(404);
+            assertThat(admin.get("/delete/987654").status()).isEqualTo(404);
             assertThat(admin.submit("/", "/edit-post/987654", postFields("x")).status())
                     .isEqualTo(404);
         }

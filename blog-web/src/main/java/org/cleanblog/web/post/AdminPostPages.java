@@ -66,7 +66,17 @@ public final class AdminPostPages {
         ex.redirect("/post/" + id);
     }
 
-    /** {@code POST /delete/{id}}: deletes the post and its comments, then goes home. */
+    /** {@code GET /delete/{id}}: asks the admin to confirm, naming the post and how many comments go with it. */
+    public void confirmDelete(Exchange ex) throws IOException {
+        Access.requireAdmin(ex);
+        long id = ex.pathId("id");
+        Post post = repositories.posts().findById(id).orElseThrow(() -> NotFoundException.of("post", id));
+        int comments = repositories.comments().findByPost(id).size();
+        ex.csrfToken();
+        ex.render(200, "delete.jte", Map.of("post", post, "commentCount", comments));
+    }
+
+    /** {@code POST /delete/{id}} (from the confirmation page): deletes the post and its comments, then goes home. */
     public void delete(Exchange ex) {
         Access.requireAdmin(ex);
         repositories.posts().delete(ex.pathId("id"));
