@@ -4,14 +4,11 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import java.util.regex.Pattern;
 import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewer;
@@ -22,11 +19,6 @@ import org.cleanblog.web.user.Viewer;
  */
 public final class Exchange {
     static final String SESSION_COOKIE = "blog_session";
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%\\[\\]]+");
-    /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
-    private static final Pattern SANE_HOST =
-            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
-                    + "[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -108,32 +100,9 @@ public final class Exchange {
         response.setHeader(name, value);
     }
 
-    /**
-     * The visitor's address, for throttling. Behind a reverse proxy or platform router on a loopback or private
-     * address, the last {@code X-Forwarded-For} entry (the one the proxy added); otherwise the connection's peer,
-     * because a client on the internet could write any X-Forwarded-For it likes.
-     */
+    /** The visitor's address, for throttling; see {@link RequestOrigin#clientAddress}. */
     public String clientAddress() {
-        String peer = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank() || !isProxyAddress(peer)) {
-            return peer;
-        }
-        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-        return last.isEmpty() ? peer : last;
-    }
-
-    private static boolean isProxyAddress(String address) {
-        // Only IP literals, for which getByName parses and never asks DNS.
-        if (address == null || !IP_LITERAL.matcher(address).matches()) {
-            return false;
-        }
-        try {
-            InetAddress inet = InetAddress.getByName(address);
-            return inet.isLoopbackAddress() || inet.isSiteLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return RequestOrigin.clientAddress(request);
     }
 
     /** A path parameter as it is, such as the {@code {file}} of {@code /static/{file}}; empty when absent. */
@@ -227,30 +196,9 @@ public final class Exchange {
         }
     }
 
-    /**
-     * The scheme and host the visitor used, for absolute links in feeds: honours a platform router's headers. A Host
-     * header that is not a plain {@code host[:port]} is ignored in favour of the address the request arrived on. Any
-     * client can still name any well-formed host, which is why production should set BLOG_BASE_URL.
-     */
+    /** The scheme and host the visitor used, for absolute links in feeds; see {@link RequestOrigin#baseUrl}. */
     public String baseUrl() {
-        String host = request.getHeader("Host");
-        if (host == null || !SANE_HOST.matcher(host).matches()) {
-            host = "localhost:" + request.getLocalPort();
-        }
-        return (isHttps() ? "https" : "http") + "://" + host;
-    }
-
-    private boolean isHttps() {
-        if (request.isSecure()) {
-            return true;
-        }
-        String forwarded = request.getHeader("X-Forwarded-Proto");
-        if (forwarded == null) {
-            return false;
-        }
-        int comma = forwarded.indexOf(',');
-        String first = (comma >= 0 ? forwarded.substring(0, comma) : forwarded).strip();
-        return "https".equalsIgnoreCase(first);
+        return RequestOrigin.baseUrl(request);
     }
 
     private void readSessionCookie() {
@@ -282,6 +230,6 @@ public final class Exchange {
 
     private String cookie(String value, long maxAge) {
         return SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
-                + (isHttps() ? "; Secure" : "");
+                + (RequestOrigin.isHttps(request) ? "; Secure" : "");
     }
 }
