@@ -9,7 +9,9 @@ import java.util.Locale;
  * The outcome of a copy, table by table.
  *
  * @param source what the source was, e.g. "Flask tutorial's blog database on SQLite"
- * @param tables the copied tables in copy order, then the derived {@code row_counts}
+ * @param tables the copied tables in copy order, then the derived {@code row_counts}: for it, the source side is
+ *     {@code count(*)} of the counted tables and the target side what the target's triggers counted (summed for
+ *     the row columns, table by table in the checksums)
  * @param rejectsFile where rejected rows were listed, or null when no row was rejected
  * @param elapsed how long the copy took
  */

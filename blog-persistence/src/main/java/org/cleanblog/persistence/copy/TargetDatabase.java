@@ -20,7 +20,10 @@ import org.cleanblog.persistence.Dialect;
  * emptiness, clearing, writers, and the repairs a bulk load needs afterwards (identities, derived counts).
  */
 final class TargetDatabase {
-    /** Kept by triggers (ADR 0007); recomputed after the load instead of copied, so it is right for any source. */
+    /**
+     * Kept by triggers (ADR 0007), not copied: what the triggers counted is checked ({@link RowCountCheck}), then
+     * recomputed, so it is right for any source.
+     */
     static final String ROW_COUNTS = "row_counts";
 
     /** How long the copy waits for a lock on the target (PostgreSQL) before it fails instead of hanging. */
@@ -126,40 +129,50 @@ final class TargetDatabase {
         }
     }
 
-    /** Sets each kept count to the table's real count, and returns them by table. */
-    Map<String, Long> recomputeRowCounts() throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT table_name FROM " + ROW_COUNTS + " ORDER BY 1")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
+    /** Sets each kept count to the table's real count (after {@link RowCountCheck} has looked at them). */
+    void recomputeRowCounts() throws SQLException {
         try (PreparedStatement update =
                 connection.prepareStatement("UPDATE " + ROW_COUNTS + " SET row_count = ? WHERE table_name = ?")) {
-            for (String table : tables) {
-                BlogSchema.table(table)
-                        .orElseThrow(() -> new CopyException(
-                                CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
-                                ROW_COUNTS + " counts table '" + table + "', which this copy-db does not know"));
-                long rows = count(table);
-                update.setLong(1, rows);
+            for (String table : rowCounts().keySet()) {
+                update.setLong(1, count(table));
                 update.setString(2, table);
                 update.executeUpdate();
-                counts.put(table, rows);
             }
         }
-        return counts;
     }
 
-    /** Reads the kept counts back, by table. */
+    /** How far each kept count is off the table's {@code count(*)} (kept minus real), by table. */
+    Map<String, Long> rowCountErrors() throws SQLException {
+        Map<String, Long> errors = new TreeMap<>();
+        for (Map.Entry<String, Long> kept : rowCounts().entrySet()) {
+            errors.put(kept.getKey(), kept.getValue() - count(kept.getKey()));
+        }
+        return errors;
+    }
+
+    /** Whether {@link #clear()} restarts the kept counts at zero (TRUNCATE's trigger) rather than counting down. */
+    boolean clearingResetsRowCounts() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    /**
+     * Reads the kept counts, by table.
+     *
+     * @throws CopyException when a counted table is not one this copy-db knows (its name would go into SQL)
+     */
     Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT table_name, row_count FROM " + ROW_COUNTS)) {
             while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
+                String table = rs.getString(1);
+                if (BlogSchema.table(table).isEmpty()) {
+                    throw new CopyException(
+                            CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
+                            ROW_COUNTS + " counts table '" + table + "', which this copy-db does not know: use the"
+                                    + " copy-db of the same version as the target's schema");
+                }
+                counts.put(table, rs.getLong(2));
             }
         }
         return counts;
