@@ -184,27 +184,41 @@ class AccountTest {
             assertThat(user.get("/").body()).contains("href=\"/login\"").doesNotContain("Log out");
         }
 
-        /**
-         * Logout deletes the browser's cookie. A copy of the cookie taken before logout still verifies until it
-         * expires: sessions are stateless signed cookies (ADR 0005) and server-side revocation is not built yet; see
-         * docs/deploy.md, "Security notes". When revocation lands, this test should assert that the replay is anonymous.
-         */
+        /** A copy of the cookie taken before logout (a shared computer, a stolen cookie) is dead too (ADR 0010). */
         @Test
-        void shouldDeleteTheBrowsersCookieAtLogoutSoTheBrowserNoLongerSendsIt() {
+        void shouldRefuseACopyOfTheCookieTakenBeforeLogout() {
             Browser user = newUser();
             String copied = user.sessionCookie();
+            Browser thief = blog.browser();
+            thief.setSessionCookie(copied);
+            assertThat(thief.get("/").body()).as("the copy works before logout").contains("Log out");
 
-            Response logout = user.logout();
-            Response afterwards = user.get("/");
+            user.logout();
+            Response replay = thief.get("/");
 
-            assertThat(logout.setCookies())
-                    .singleElement()
-                    .satisfies(c -> assertThat(c).startsWith("blog_session=;").contains("Max-Age=0", "Path=/"));
-            assertThat(user.sessionCookie())
-                    .as("the browser dropped the cookie")
-                    .isNull();
-            assertThat(afterwards.body()).doesNotContain("Log out");
-            assertThat(copied).as("a session cookie existed before logout").isNotBlank();
+            assertThat(replay.body()).contains("href=\"/login\"").doesNotContain("Log out");
+            assertThat(replay.setCookies())
+                    .as("the browser is told to forget the dead cookie")
+                    .anySatisfy(c -> assertThat(c).startsWith("blog_session=;").contains("Max-Age=0"));
+            assertThat(thief.post("/post/1", Map.of("comment_text", "as the old session", "csrf_token", "x"))
+                            .status())
+                    .isEqualTo(400);
+        }
+
+        @Test
+        void shouldEndTheSessionsOnOtherBrowsersAtLogoutButAcceptTheNextLogin() {
+            Browser laptop = blog.browser();
+            assertThat(laptop.register("Lena Laptop", "lena@example.org", PASSWORD)
+                            .status())
+                    .isEqualTo(303);
+            Browser phone = blog.browser();
+            assertThat(phone.login("lena@example.org", PASSWORD).status()).isEqualTo(303);
+
+            laptop.logout();
+
+            assertThat(phone.get("/").body()).doesNotContain("Log out");
+            assertThat(laptop.login("lena@example.org", PASSWORD).status()).isEqualTo(303);
+            assertThat(laptop.get("/").body()).contains("Log out");
         }
 
         @Test

@@ -1,7 +1,8 @@
 package org.cleanblog.web.http;
 
 import java.net.URI;
-import java.util.function.LongFunction;
+import java.util.function.Function;
+import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -39,7 +40,7 @@ public final class BlogServer implements AutoCloseable {
             long maxRequestBytes,
             Router router,
             SessionCodec sessions,
-            LongFunction<Viewer> viewers,
+            Function<Session, Viewer> viewers,
             Templates templates)
             throws Exception {
         Server server = new Server();

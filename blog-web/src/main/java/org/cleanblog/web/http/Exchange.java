@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewer;
@@ -26,7 +26,7 @@ public final class Exchange {
     private final FormData form;
     private final FormData query;
     private final SessionCodec sessions;
-    private final LongFunction<Viewer> viewers;
+    private final Function<Session, Viewer> viewers;
     private final Templates templates;
 
     private Session session;
@@ -40,7 +40,7 @@ public final class Exchange {
             Map<String, String> pathParams,
             FormData form,
             SessionCodec sessions,
-            LongFunction<Viewer> viewers,
+            Function<Session, Viewer> viewers,
             Templates templates) {
         this.request = request;
         this.response = response;
@@ -110,12 +110,16 @@ public final class Exchange {
         return pathParams.getOrDefault(name, "");
     }
 
-    /** The logged-in user, or {@link Viewer#ANONYMOUS}; looked up once per request. */
+    /**
+     * The logged-in user, or {@link Viewer#ANONYMOUS}; looked up once per request. A session of a user that no longer
+     * counts (the user logged out elsewhere, or was deleted) is dropped, and the browser told to forget it.
+     */
     public Viewer viewer() {
         if (viewer == null) {
-            viewer = session == null
-                    ? Viewer.ANONYMOUS
-                    : session.user().stream().mapToObj(viewers).findFirst().orElse(Viewer.ANONYMOUS);
+            viewer = session == null ? Viewer.ANONYMOUS : viewers.apply(session);
+            if (!viewer.loggedIn() && session != null && session.user().isPresent()) {
+                endSession();
+            }
         }
         return viewer;
     }

@@ -6,11 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.cleanblog.core.ConflictException;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.StorageException;
 import org.cleanblog.core.ValidationException;
+import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewer;
 import org.eclipse.jetty.http.HttpException;
@@ -28,7 +29,7 @@ final class FrontController extends HttpServlet {
 
     private final transient Router router;
     private final transient SessionCodec sessions;
-    private final transient LongFunction<Viewer> viewers;
+    private final transient Function<Session, Viewer> viewers;
     private final transient Templates templates;
     private final transient ErrorPages errorPages;
     private final long maxRequestBytes;
@@ -36,7 +37,7 @@ final class FrontController extends HttpServlet {
     FrontController(
             Router router,
             SessionCodec sessions,
-            LongFunction<Viewer> viewers,
+            Function<Session, Viewer> viewers,
             Templates templates,
             long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;

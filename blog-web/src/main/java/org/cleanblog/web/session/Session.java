@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * What the signed session cookie carries: a random session id, the logged-in user (if any) and the instant after which
- * the cookie is no longer accepted. There is no server-side session state; see ADR 0005.
+ * What the signed session cookie carries: a random session id, the logged-in user (if any), when it was issued and the
+ * instant after which the cookie is no longer accepted. There is no server-side session state (ADR 0005); a user's
+ * sessions issued before their logout are refused by comparing {@code issuedAt} with the user's
+ * {@code sessionsValidFrom} (ADR 0010).
  *
  * @param id random, URL-safe, unique per login; the CSRF token is derived from it
  * @param userId the logged-in user's id, or 0 for an anonymous visitor
+ * @param issuedAt when the session was started, to the microsecond
  * @param expiresAt the cookie is refused from this instant on
  */
-public record Session(String id, long userId, Instant expiresAt) {
+public record Session(String id, long userId, Instant issuedAt, Instant expiresAt) {
     public Session {
         if (id == null || id.isEmpty() || id.indexOf('|') >= 0) {
             throw new IllegalArgumentException("session id must be a non-empty string without '|'");
@@ -19,8 +22,8 @@ public record Session(String id, long userId, Instant expiresAt) {
         if (userId < 0) {
             throw new IllegalArgumentException("user id must be 0 (anonymous) or positive, was " + userId);
         }
-        if (expiresAt == null) {
-            throw new IllegalArgumentException("expiresAt must not be null");
+        if (issuedAt == null || expiresAt == null) {
+            throw new IllegalArgumentException("issuedAt and expiresAt must not be null");
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and verifies session cookies and derives CSRF tokens from them (ADR 0005).
  *
- * <p>Cookie value: {@code base64url("v1|ID|USER|EXPIRES_EPOCH_SECONDS") + "." + base64url(HMAC-SHA256)}. New cookies
+ * <p>Cookie value: {@code base64url("v1|ID|USER|ISSUED_EPOCH_MICROS|EXPIRES_EPOCH_SECONDS") + "." +
+ * base64url(HMAC-SHA256)}. New cookies
  * and tokens are signed with the first key; every key (the current {@code SECRET_KEY} and then
  * {@code SECRET_KEY_FALLBACKS}) verifies, so that rotating the key does not log everyone out.
  *
@@ -52,12 +54,14 @@ public final class SessionCodec {
     public Session newSession(long userId) {
         byte[] id = new byte[18];
         random.nextBytes(id);
-        return new Session(B64.encodeToString(id), userId, clock.instant().plus(lifetime));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new Session(B64.encodeToString(id), userId, now, now.plus(lifetime));
     }
 
     /** The cookie value for {@code session}, signed with the current key. */
     public String encode(Session session) {
         String payload = VERSION + "|" + session.id() + "|" + session.userId() + "|"
+                + ChronoUnit.MICROS.between(Instant.EPOCH, session.issuedAt()) + "|"
                 + session.expiresAt().getEpochSecond();
         String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + B64.encodeToString(mac(keys.get(0), encoded));
@@ -122,11 +126,14 @@ public final class SessionCodec {
         try {
             String payload = new String(B64_DECODER.decode(encoded), StandardCharsets.UTF_8);
             String[] parts = payload.split("\\|", -1);
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            if (parts.length != 5 || !VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
-            Session session =
-                    new Session(parts[1], Long.parseLong(parts[2]), Instant.ofEpochSecond(Long.parseLong(parts[3])));
+            Session session = new Session(
+                    parts[1],
+                    Long.parseLong(parts[2]),
+                    Instant.EPOCH.plus(Long.parseLong(parts[3]), ChronoUnit.MICROS),
+                    Instant.ofEpochSecond(Long.parseLong(parts[4])));
             return session.isExpiredAt(clock.instant()) ? Optional.empty() : Optional.of(session);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();

@@ -100,8 +100,12 @@ public final class AccountPages {
         ex.redirect(next);
     }
 
-    /** {@code POST /logout}: ends the session. */
+    /** {@code POST /logout}: ends the user's sessions, on this browser and on every other (ADR 0010). */
     public void logout(Exchange ex) {
+        Viewer viewer = ex.viewer();
+        if (viewer.loggedIn()) {
+            users.endSessions(viewer.id());
+        }
         ex.endSession();
         ex.redirect("/");
     }
