@@ -29,6 +29,7 @@ public final class Cli {
               config                         print the effective configuration and where each value came from,
                                              secrets masked
               copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]
+                      [--progress auto|bar|lines]
                                              copy a whole blog (ours or the Flask tutorial's blog.db) into
                                              --to (default: DATABASE_URL), verified; see docs/copy-db.md
               --help                         show this help
