@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The blog in a real browser: Debian's Chromium driven through Debian's ChromeDriver. Registers (the first user is the
- * admin), writes a post, comments on it, logs out, and saves screenshots under {@code target/screenshots/}.
+ * admin), logs out, logs in again through the login form, writes a post, comments on it, logs out, and saves
+ * screenshots of the post, the home page and the logged-out home page under {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserEndToEndTest {
@@ -80,16 +82,28 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    void shouldRegisterWriteAPostCommentOnItAndLogOut() throws IOException {
+    void shouldRegisterLogOutLogInAsAdminWriteAPostCommentOnItAndLogOut() throws IOException {
         open("/register");
         type("name", "Ada Lovelace");
         type("email", "ada@example.org");
         type("password", "analytical engine");
         submit();
         waitForText("Log out");
-        assertThat(driver.findElements(By.cssSelector("a[href='/new-post']"))).isNotEmpty();
 
-        driver.findElement(By.cssSelector("a[href='/new-post']")).click();
+        logOut();
+
+        // Back in through the login form, as the admin comes back another day.
+        driver.findElement(By.cssSelector(".site-nav a[href='/login']")).click();
+        waitForText("Welcome back");
+        type("email", "ada@example.org");
+        type("password", "analytical engine");
+        submit();
+        waitForText("Log out");
+        assertThat(driver.findElements(By.cssSelector(".site-nav a[href='/new-post']")))
+                .as("the first registered user is the admin")
+                .isNotEmpty();
+
+        driver.findElement(By.cssSelector(".site-nav a[href='/new-post']")).click();
         type("title", "Notes on the Analytical Engine");
         type("subtitle", "What a machine that weaves algebra can do");
         type(
@@ -106,16 +120,24 @@ class BrowserEndToEndTest {
         submit(".comment-form");
         waitForText("The loom comparison makes it click.");
         assertThat(driver.getCurrentUrl()).startsWith(postUrl).contains("#comment-");
+        assertThat(driver.findElement(By.cssSelector(".comment .commenter")).getText())
+                .isEqualTo("Ada Lovelace");
+        // The redirect lands on the new comment; the screenshot shows the whole page from its top.
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("post.png");
 
         open("/");
         assertThat(driver.findElements(By.className("post-preview"))).hasSize(1);
         screenshot("home.png");
 
-        driver.findElement(By.cssSelector(".site-nav button[type=submit]")).click();
-        waitForText("Log in");
-        assertThat(driver.getPageSource()).doesNotContain("Log out");
+        logOut();
         screenshot("logged-out.png");
+    }
+
+    private void logOut() {
+        driver.findElement(By.cssSelector(".site-nav button[type=submit]")).click();
+        waitForText("href=\"/login\"");
+        assertThat(driver.getPageSource()).doesNotContain("Log out");
     }
 
     private void open(String path) {
