@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cleanblog.persistence.Dialect;
 
-/** The tables and columns a database has, in lower case, from the driver's metadata (current schema only). */
+/**
+ * The tables and columns a database has, in lower case, from the driver's metadata (current schema only). Names are
+ * matched exactly: DatabaseMetaData takes patterns, in which the '_' of {@code blog_posts} or a schema name would
+ * match any character, so names are escaped and the rows checked again.
+ */
 final class Catalog {
     private final DatabaseMetaData metaData;
     private final String schema;
@@ -23,9 +27,11 @@ final class Catalog {
 
     Set<String> tables() throws SQLException {
         Set<String> tables = new TreeSet<>();
-        try (ResultSet rs = metaData.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = metaData.getTables(null, literal(schema), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                if (inSchema(rs)) {
+                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
             }
         }
         return tables;
@@ -34,12 +40,29 @@ final class Catalog {
     /** The columns of {@code table} in their declared order; empty when there is no such table. */
     List<String> columns(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (ResultSet rs = metaData.getColumns(null, schema, table, "%")) {
+        try (ResultSet rs = metaData.getColumns(null, literal(schema), literal(table), "%")) {
             while (rs.next()) {
-                columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                // SQLite's names are case-insensitive, and PostgreSQL's unquoted ones are folded to lower case.
+                if (inSchema(rs) && rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
             }
         }
         return columns;
+    }
+
+    private boolean inSchema(ResultSet rs) throws SQLException {
+        return schema == null || schema.equals(rs.getString("TABLE_SCHEM"));
+    }
+
+    /** {@code name} as a metadata pattern that matches only itself; null stays null ("any schema"). */
+    private String literal(String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        if (name == null || escape == null || escape.isEmpty()) {
+            // Without an escape the pattern may match more; the rows are checked against the name anyway.
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     /** The first of {@code expected} that {@code table} lacks, or null when it has them all. */
