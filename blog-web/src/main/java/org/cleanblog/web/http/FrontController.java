@@ -50,7 +50,7 @@ final class FrontController extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SecurityHeaders.apply(response);
+        SecurityHeaders.apply(request, response);
         response.setHeader("Cache-Control", "no-store");
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Exchange exchange = null;
