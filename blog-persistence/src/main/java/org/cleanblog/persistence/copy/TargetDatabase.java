@@ -117,7 +117,8 @@ final class TargetDatabase {
 
     /**
      * Moves every identity past the highest copied id, so that the next insert does not collide. SQLite needs
-     * nothing: an INTEGER PRIMARY KEY takes the highest id plus one.
+     * nothing here: its AUTOINCREMENT ids keep their high-water mark in {@code sqlite_sequence}, which the load's
+     * explicit ids have already moved past the highest of them.
      */
     void resetIdentities() throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
