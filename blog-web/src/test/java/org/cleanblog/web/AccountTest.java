@@ -187,22 +187,30 @@ class AccountTest {
         /** A copy of the cookie taken before logout (a shared computer, a stolen cookie) is dead too (ADR 0010). */
         @Test
         void shouldRefuseACopyOfTheCookieTakenBeforeLogout() {
+            long post = admin.writePost("Replayed", "", "A post to comment on.");
             Browser user = newUser();
             String copied = user.sessionCookie();
             Browser thief = blog.browser();
             thief.setSessionCookie(copied);
             assertThat(thief.get("/").body()).as("the copy works before logout").contains("Log out");
+            String tokenOfTheCopiedSession = thief.csrfToken("/post/" + post);
 
             user.logout();
             Response replay = thief.get("/");
+            thief.setSessionCookie(copied);
+            Response comment = thief.post(
+                    "/post/" + post,
+                    Map.of("comment_text", "as the old session", "csrf_token", tokenOfTheCopiedSession));
 
             assertThat(replay.body()).contains("href=\"/login\"").doesNotContain("Log out");
             assertThat(replay.setCookies())
                     .as("the browser is told to forget the dead cookie")
                     .anySatisfy(c -> assertThat(c).startsWith("blog_session=;").contains("Max-Age=0"));
-            assertThat(thief.post("/post/1", Map.of("comment_text", "as the old session", "csrf_token", "x"))
-                            .status())
-                    .isEqualTo(400);
+            assertThat(comment.status()).isEqualTo(303);
+            assertThat(comment.location())
+                    .as("sent to log in, not to a new comment")
+                    .startsWith("/login");
+            assertThat(blog.db().comments().findByPost(post)).isEmpty();
         }
 
         @Test

@@ -25,6 +25,11 @@ public final class Format {
         return count == 0 ? "no comments" : count == 1 ? "1 comment" : count + " comments";
     }
 
+    /** "its 3 comments", "its 1 comment", or "" when there are none: for sentences such as "Delete X and its …?". */
+    public static String andItsComments(long count) {
+        return count == 0 ? "" : " and its " + comments(count);
+    }
+
     /**
      * The page numbers to link from page {@code current} of {@code total}: the first, the last and two either side of
      * the current one; 0 marks a gap ("…").

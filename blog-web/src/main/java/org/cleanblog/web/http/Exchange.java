@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.cleanblog.core.user.User;
 import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewer;
@@ -139,9 +140,13 @@ public final class Exchange {
         return session != null && sessions.isValidCsrfToken(session, token);
     }
 
-    /** Logs {@code userId} in with a brand-new session (new id, so a new CSRF token): the old one is not reused. */
-    public void startSession(long userId) {
-        session = sessions.newSession(userId);
+    /**
+     * Logs {@code user} in with a brand-new session (new id, so a new CSRF token): the old one is not reused. The
+     * session counts as issued no earlier than the user's {@code sessionsValidFrom}, so it is valid even if the clock
+     * of the instance that stored the last logout ran ahead of this one.
+     */
+    public void startSession(User user) {
+        session = sessions.newSession(user.id(), user.sessionsValidFrom());
         sessionChanged = true;
         sessionEnded = false;
         viewer = null;

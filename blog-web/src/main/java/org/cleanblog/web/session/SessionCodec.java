@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and verifies session cookies and derives CSRF tokens from them (ADR 0005).
  *
- * <p>Cookie value: {@code base64url("v1|ID|USER|ISSUED_EPOCH_MICROS|EXPIRES_EPOCH_SECONDS") + "." +
+ * <p>Cookie value: {@code base64url("v2|ID|USER|ISSUED_EPOCH_MICROS|EXPIRES_EPOCH_SECONDS") + "." +
  * base64url(HMAC-SHA256)}. New cookies
  * and tokens are signed with the first key; every key (the current {@code SECRET_KEY} and then
  * {@code SECRET_KEY_FALLBACKS}) verifies, so that rotating the key does not log everyone out.
@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Thread-safe.
  */
 public final class SessionCodec {
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
@@ -52,10 +52,27 @@ public final class SessionCodec {
 
     /** A new session with a fresh random id for {@code userId} (0 for anonymous), expiring after the lifetime. */
     public Session newSession(long userId) {
+        return newSession(userId, Instant.EPOCH);
+    }
+
+    /**
+     * As {@link #newSession(long)}, issued at this clock's now or at {@code notBefore}, whichever is later: a login
+     * right after a logout stays valid even when the instance that stored the logout had a clock ahead of this one
+     * (ADR 0010).
+     */
+    public Session newSession(long userId, Instant notBefore) {
         byte[] id = new byte[18];
         random.nextBytes(id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return new Session(B64.encodeToString(id), userId, now, now.plus(lifetime));
+        Instant earliest = notBefore.truncatedTo(ChronoUnit.MICROS);
+        if (earliest.isBefore(notBefore)) {
+            // Rounded up, so that the session is never before notBefore at the cookie's precision.
+            earliest = earliest.plus(1, ChronoUnit.MICROS);
+        }
+        Instant issued = now.isBefore(earliest) ? earliest : now;
+        // The cookie carries the expiry in whole seconds; the session in memory says the same.
+        return new Session(
+                B64.encodeToString(id), userId, issued, now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The cookie value for {@code session}, signed with the current key. */

@@ -68,7 +68,7 @@ public final class AccountPages {
             registerPage(ex, 409, alreadyRegistered(email), name, email);
             return;
         }
-        ex.startSession(user.id());
+        ex.startSession(user);
         ex.redirect("/");
     }
 
@@ -96,7 +96,7 @@ public final class AccountPages {
         if (hasher.needsRehash(user.passwordHash())) {
             users.updatePasswordHash(user.id(), hasher.hash(password));
         }
-        ex.startSession(user.id());
+        ex.startSession(user);
         ex.redirect(next);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionCodecTest {
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00.123456789Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SessionCodec codec = new SessionCodec(List.of("current-key"), Duration.ofDays(14), clock);
 
@@ -22,7 +22,22 @@ class SessionCodecTest {
 
         assertThat(decoded.session()).isEqualTo(session);
         assertThat(decoded.signedWithFallback()).isFalse();
-        assertThat(session.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(14)));
+        assertThat(session.issuedAt()).isEqualTo(Instant.parse("2026-11-26T12:00:00.123456Z"));
+        assertThat(session.expiresAt()).isEqualTo(Instant.parse("2026-12-10T12:00:00Z"));
+    }
+
+    @Test
+    void shouldIssueNoEarlierThanTheUsersSessionsValidFromWhenAnotherClockRanAhead() {
+        Instant logoutStoredByAFasterClock = NOW.plusSeconds(3);
+
+        Session session = codec.newSession(42, logoutStoredByAFasterClock);
+        Session ordinary = codec.newSession(42, NOW.minusSeconds(60));
+
+        Instant roundedUp = Instant.parse("2026-11-26T12:00:03.123457Z");
+        assertThat(session.issuedAt()).isEqualTo(roundedUp).isAfterOrEqualTo(logoutStoredByAFasterClock);
+        assertThat(codec.decode(codec.encode(session)).orElseThrow().session().issuedAt())
+                .isEqualTo(roundedUp);
+        assertThat(ordinary.issuedAt()).isEqualTo(Instant.parse("2026-11-26T12:00:00.123456Z"));
     }
 
     @Test
@@ -32,7 +47,7 @@ class SessionCodecTest {
         String signature = cookie.substring(cookie.indexOf('.') + 1);
         String forgedPayload = java.util.Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(("v1|abc|1|" + NOW.plusSeconds(3600).getEpochSecond()).getBytes());
+                .encodeToString(("v2|abc|1|0|" + NOW.plusSeconds(3600).getEpochSecond()).getBytes());
 
         assertThat(codec.decode(forgedPayload + "." + signature)).isEmpty();
         assertThat(codec.decode(payload + "." + signature.substring(1))).isEmpty();
