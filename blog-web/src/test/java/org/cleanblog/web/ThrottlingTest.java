@@ -67,6 +67,19 @@ class ThrottlingTest {
     }
 
     @Test
+    void shouldCountForwardedForEntriesThatAreNoIpAddressAgainstTheProxy() {
+        Browser browser = blog.browser();
+
+        Response first = login(browser, "not-an-address-1");
+        Response second = login(browser, "x".repeat(4_000));
+        Response third = login(browser, "not-an-address-3");
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(third.status()).as("all three counted against 127.0.0.1").isEqualTo(429);
+    }
+
+    @Test
     void shouldThrottleRegistrationAndContactToo() {
         Browser browser = blog.browser();
         String client = "198.51.100.7";

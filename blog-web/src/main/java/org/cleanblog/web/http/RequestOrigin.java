@@ -1,8 +1,11 @@
 package org.cleanblog.web.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Enumeration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +13,11 @@ import java.util.regex.Pattern;
  * comes from the router, which says in {@code X-Forwarded-*} headers what the visitor used. Stateless.
  */
 public final class RequestOrigin {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%\\[\\]]+");
+    /** A dotted-quad IPv4 address: four decimal numbers 0 to 255 without leading zeros (which some read as octal). */
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+            + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+    /** The characters of an IPv6 address without zone; the longest form (six groups and an IPv4 tail) has 45. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
     private static final Pattern SANE_HOST =
             Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
@@ -36,18 +43,61 @@ public final class RequestOrigin {
     }
 
     /**
-     * The visitor's address, for throttling. Behind a reverse proxy or platform router on a loopback or private
-     * address, the last {@code X-Forwarded-For} entry (the one the proxy added); otherwise the connection's peer,
-     * because a client on the internet could write any X-Forwarded-For it likes.
+     * The visitor's address, for throttling: an IP address in Java's textual form ({@code 203.0.113.7},
+     * {@code 2001:db8:0:0:0:0:0:1}), or the connection's peer as the server reported it when that is no IP literal.
+     * Behind a reverse proxy or platform router on a loopback or private address it is the last
+     * {@code X-Forwarded-For} entry (the one that proxy added); otherwise, or when that entry is not an IP literal,
+     * the connection's peer, because a client on the internet could write any X-Forwarded-For it likes.
      */
     public static String clientAddress(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank() || !isProxyAddress(peer)) {
+        // A proxy that adds its own header line (HAProxy) rather than appending puts its entry in the last line.
+        String lastLine = null;
+        Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+        while (lines != null && lines.hasMoreElements()) {
+            lastLine = lines.nextElement();
+        }
+        return clientAddress(request.getRemoteAddr(), lastLine);
+    }
+
+    /** {@link #clientAddress(HttpServletRequest)} from the peer and the last X-Forwarded-For line (may be null). */
+    static String clientAddress(String peer, String forwardedFor) {
+        Optional<InetAddress> peerIp = parseIp(peer);
+        if (peerIp.isEmpty()) {
             return peer;
         }
-        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-        return last.isEmpty() ? peer : last;
+        if (forwardedFor != null && isProxyAddress(peerIp.get())) {
+            Optional<InetAddress> client = parseIp(forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1));
+            if (client.isPresent()) {
+                return client.get().getHostAddress();
+            }
+        }
+        return peerIp.get().getHostAddress();
+    }
+
+    /**
+     * An IP literal: a dotted-quad IPv4 address, or an IPv6 address with or without brackets (no zone), surrounding
+     * white space ignored. Never asks DNS. Empty for null and for anything else, such as host names.
+     */
+    static Optional<InetAddress> parseIp(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String literal = text.strip();
+        boolean bracketed = literal.length() > 2 && literal.startsWith("[") && literal.endsWith("]");
+        if (bracketed) {
+            literal = literal.substring(1, literal.length() - 1);
+        }
+        boolean ipv4 = !bracketed && IPV4.matcher(literal).matches();
+        // getByName parses a text with a ':' as an IPv6 literal, failing rather than asking DNS when it is none.
+        boolean ipv6 = literal.indexOf(':') >= 0 && IPV6.matcher(literal).matches();
+        if (!ipv4 && !ipv6) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(literal));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -63,16 +113,10 @@ public final class RequestOrigin {
         return (isHttps(request) ? "https" : "http") + "://" + host;
     }
 
-    private static boolean isProxyAddress(String address) {
-        // Only IP literals, for which getByName parses and never asks DNS.
-        if (address == null || !IP_LITERAL.matcher(address).matches()) {
-            return false;
-        }
-        try {
-            InetAddress inet = InetAddress.getByName(address);
-            return inet.isLoopbackAddress() || inet.isSiteLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    /** Loopback, private IPv4 (10/8, 172.16/12, 192.168/16), site-local or unique local (fc00::/7) IPv6. */
+    private static boolean isProxyAddress(InetAddress address) {
+        return address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
     }
 }
