@@ -18,10 +18,10 @@ public record Limits(ConcurrencyLimit hashing, Throttle forms) {
     /** Addresses remembered at once; the least recently seen are forgotten first. */
     public static final int MAX_CLIENTS = 10_000;
 
-    /** One hash per core at a time, and the form throttle above on the system clock. */
+    /** One hash per core at a time, and the form throttle above on the monotonic clock of {@code System.nanoTime}. */
     public static Limits standard() {
         return new Limits(
                 new ConcurrencyLimit(Runtime.getRuntime().availableProcessors()),
-                new Throttle(FORM_BURST, FORM_REFILL_MILLIS, MAX_CLIENTS, System::currentTimeMillis));
+                new Throttle(FORM_BURST, FORM_REFILL_MILLIS, MAX_CLIENTS, () -> System.nanoTime() / 1_000_000));
     }
 }

@@ -18,7 +18,11 @@ public final class Throttle {
     private final LongSupplier clockMillis;
     private final Map<String, Bucket> buckets;
 
-    /** @param clockMillis the current time in milliseconds; tests pass a clock they move by hand */
+    /**
+     * @param clockMillis elapsed time in milliseconds from any fixed origin, such as {@code System.nanoTime() /
+     *     1_000_000}; a wall clock would jump with NTP steps and manual changes. Tests pass a clock they move by hand.
+     *     Should it ever run backwards, the buckets treat the step as no time passing.
+     */
     public Throttle(int burst, long refillMillis, int maxClients, LongSupplier clockMillis) {
         if (burst < 1 || refillMillis < 1 || maxClients < 1) {
             throw new IllegalArgumentException("burst, refillMillis and maxClients must be positive");
@@ -44,6 +48,10 @@ public final class Throttle {
     public synchronized long acquire(String client) {
         long now = clockMillis.getAsLong();
         Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
+        if (now < bucket.since) {
+            // The clock stepped back: restart the refill from now, or the client would wait out the step as well.
+            bucket.since = now;
+        }
         long gained = (now - bucket.since) / refillMillis;
         if (gained > 0) {
             bucket.tokens = (int) Math.min(burst, bucket.tokens + gained);

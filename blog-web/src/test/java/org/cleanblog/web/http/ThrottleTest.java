@@ -37,6 +37,23 @@ class ThrottleTest {
     }
 
     @Test
+    void shouldCountNoTimeAndLockNobodyOutWhenTheClockGoesBackwards() {
+        Throttle throttle = new Throttle(2, 6_000, 100, now::get);
+        throttle.acquire("a");
+        now.addAndGet(3_000);
+
+        now.addAndGet(-3_600_000);
+        assertThat(throttle.acquire("a")).as("the token left").isZero();
+        assertThat(throttle.acquire("a"))
+                .as("at most one refill interval, not the hour")
+                .isEqualTo(6);
+
+        now.addAndGet(6_000);
+        assertThat(throttle.acquire("a")).as("refilled from the new time").isZero();
+        assertThat(throttle.acquire("a")).isEqualTo(6);
+    }
+
+    @Test
     void shouldKeepEveryClientInItsOwnBucket() {
         Throttle throttle = new Throttle(1, 6_000, 100, now::get);
 
