@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The target is migrated to the latest schema, then filled in one transaction: either every row arrives, ids
- * unchanged, identities moved past the highest id, and what is read back matches what was written table by table, or
- * the transaction is rolled back and the target holds what it held before. docs/copy-db.md describes the rules.
+ * unchanged, identities moved past the highest id the source handed out, and what is read back matches what was
+ * written table by table, or the transaction is rolled back and the target holds what it held before.
+ * docs/copy-db.md describes the rules.
  *
  * <p>Immutable and thread-safe: each method returns a new copy; {@link #run()} may be called once or many times.
  */

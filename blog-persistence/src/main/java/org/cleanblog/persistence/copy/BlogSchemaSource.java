@@ -39,6 +39,11 @@ final class BlogSchemaSource implements RowSource {
     }
 
     @Override
+    public long highWaterMark(TableSpec table) throws SQLException {
+        return IdMarks.of(connection, db, table.name());
+    }
+
+    @Override
     public void read(TableSpec table, RowHandler handler) throws SQLException {
         String sql = "SELECT " + table.columnList() + " FROM " + table.name() + " ORDER BY id";
         List<Column> columns = table.columns();

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * One copy, from open connections: reads each table of the source in id order, validates and writes it to the target
- * and checksums it, then repairs identities and derived counts and reads everything back to compare. All writes are
- * in the target connection's one transaction, which the caller commits only when this returns.
+ * and checksums it, then moves identities past the source's high-water marks, repairs derived counts and reads
+ * everything back to compare. All writes are in the target connection's one transaction, which the caller commits only
+ * when this returns.
  */
 final class CopyEngine {
     /** How often (in rows) the listener hears of progress and the thread's interrupt flag is checked. */
@@ -67,7 +68,8 @@ final class CopyEngine {
                     rejects.kept(),
                     null);
         }
-        target.resetIdentities();
+        target.moveIdentities(
+                written.stream().collect(Collectors.toMap(w -> w.table().name(), Written::idMark)));
         // What the triggers counted, before the recompute overwrites it.
         TableReport countsReport = rowCounts.report();
         target.recomputeRowCounts();
@@ -83,6 +85,7 @@ final class CopyEngine {
 
     private Written copy(TableSpec table) throws SQLException {
         long total = source.count(table);
+        long idMark = source.highWaterMark(table);
         CopyListener listener = settings.listener();
         listener.tableStarted(table.name(), total);
         Checksum checksum = new Checksum();
@@ -116,7 +119,7 @@ final class CopyEngine {
         long rejected = rejects.count() - rejectedBefore;
         listener.rowsRead(table.name(), read[0], total);
         listener.tableFinished(table.name(), read[0], read[0] - rejected);
-        return new Written(table, read[0], rejected, checksum.hex());
+        return new Written(table, read[0], rejected, checksum.hex(), idMark);
     }
 
     private CopyReport verify(List<Written> written, TableReport countsReport, String countsProblems, Instant started)
@@ -153,5 +156,6 @@ final class CopyEngine {
                 .collect(Collectors.joining(", "));
     }
 
-    private record Written(TableSpec table, long read, long rejected, String checksum) {}
+    /** What was copied into {@code table}; {@code idMark} is the source's high-water mark of its ids. */
+    private record Written(TableSpec table, long read, long rejected, String checksum, long idMark) {}
 }

@@ -62,6 +62,13 @@ final class FlaskSource implements RowSource {
         }
     }
 
+    /** Its SERIAL sequence on PostgreSQL; on SQLite, whose tutorial ids are not AUTOINCREMENT, the highest id. */
+    @Override
+    public long highWaterMark(TableSpec table) throws SQLException {
+        String source = sourceTable(table);
+        return source == null ? 0 : IdMarks.of(connection, db, source);
+    }
+
     @Override
     public void read(TableSpec table, RowHandler handler) throws SQLException {
         switch (table.name()) {

@@ -17,6 +17,12 @@ interface RowSource {
     long count(TableSpec table) throws SQLException;
 
     /**
+     * The highest id the source has handed out for {@code table}: at least its highest id, more when its newest rows
+     * were deleted; 0 when it never held one (see {@link IdMarks}).
+     */
+    long highWaterMark(TableSpec table) throws SQLException;
+
+    /**
      * Delivers the rows meant for {@code table} in ascending id order, each with {@link TableSpec#columns()} values
      * in their canonical types, null, or an {@link Invalid}.
      */

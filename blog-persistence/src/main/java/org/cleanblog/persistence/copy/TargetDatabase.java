@@ -96,10 +96,14 @@ final class TargetDatabase {
         return present;
     }
 
-    /** Deletes every row; part of the caller's transaction, so a failed copy brings them back. */
+    /**
+     * Deletes every row; part of the caller's transaction, so a failed copy brings them back. Identities are kept
+     * (no RESTART IDENTITY, as SQLite's DELETE keeps {@code sqlite_sequence}): ids the target handed out are not
+     * handed out again either.
+     */
     void clear() throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            execute("TRUNCATE " + tableList() + " RESTART IDENTITY");
+            execute("TRUNCATE " + tableList());
         } else {
             List<TableSpec> reversed = new ArrayList<>(BlogSchema.TABLES);
             Collections.reverse(reversed);
@@ -116,17 +120,17 @@ final class TargetDatabase {
     }
 
     /**
-     * Moves every identity past the highest copied id, so that the next insert does not collide. SQLite needs
-     * nothing here: its AUTOINCREMENT ids keep their high-water mark in {@code sqlite_sequence}, which the load's
-     * explicit ids have already moved past the highest of them.
+     * Moves every table's id generator past the greatest of the source's high-water mark ({@code sourceMarks}, by
+     * table; ids the source handed out, also those of its deleted newest rows), the highest copied id and what the
+     * target itself had handed out, so that no id is handed out twice (ADR 0010). A PostgreSQL identity does not
+     * move by itself when rows arrive with their ids; SQLite's {@code sqlite_sequence} moves to the highest loaded id
+     * only.
      */
-    void resetIdentities() throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            return;
-        }
+    void moveIdentities(Map<String, Long> sourceMarks) throws SQLException {
         for (TableSpec table : BlogSchema.TABLES) {
-            execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', 'id'), COALESCE(MAX(id), 1),"
-                    + " MAX(id) IS NOT NULL) FROM " + table.name());
+            long mark =
+                    Math.max(sourceMarks.getOrDefault(table.name(), 0L), IdMarks.of(connection, dialect, table.name()));
+            IdMarks.set(connection, dialect, table.name(), mark);
         }
     }
 
