@@ -80,6 +80,21 @@ class ThrottlingTest {
     }
 
     @Test
+    void shouldShareOneBucketAmongTheAddressesOfAnIpv6Slash64() {
+        Browser browser = blog.browser();
+
+        Response first = login(browser, "2001:db8:7:7::1");
+        Response second = login(browser, "[2001:db8:7:7:ffff::2]");
+        Response third = login(browser, "2001:db8:7:7::3");
+        Response nextNetwork = login(browser, "2001:db8:7:8::1");
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(nextNetwork.status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldThrottleRegistrationAndContactToo() {
         Browser browser = blog.browser();
         String client = "198.51.100.7";

@@ -75,6 +75,27 @@ public final class RequestOrigin {
     }
 
     /**
+     * What a client address is counted as when throttling: an IPv6 address is its /64 network (as
+     * {@code 2001:db8:1:2::/64}), because a single host is routinely given a whole /64 and could otherwise take a new
+     * address for every request; an IPv4 address, or anything that is no IP literal, is itself.
+     *
+     * @param clientAddress an address from {@link #clientAddress(HttpServletRequest)}; null gives null
+     */
+    public static String clientNetwork(String clientAddress) {
+        Optional<InetAddress> ip = parseIp(clientAddress);
+        if (ip.isEmpty() || !(ip.get() instanceof Inet6Address)) {
+            return clientAddress;
+        }
+        byte[] bytes = ip.get().getAddress();
+        StringBuilder prefix = new StringBuilder(24);
+        for (int group = 0; group < 4; group++) {
+            prefix.append(Integer.toHexString((bytes[2 * group] & 0xff) << 8 | (bytes[2 * group + 1] & 0xff)));
+            prefix.append(':');
+        }
+        return prefix.append(":/64").toString();
+    }
+
+    /**
      * An IP literal: a dotted-quad IPv4 address, or an IPv6 address with or without brackets (no zone), surrounding
      * white space ignored. Never asks DNS. Empty for null and for anything else, such as host names.
      */

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Per-client throttling of the forms that cost the server (login and registration hash a password, contact writes a
- * row): a token bucket per client address that holds {@code burst} tokens and gains one every {@code refillMillis}. A
+ * row): a token bucket per client (an address or network) that holds {@code burst} tokens and gains one every {@code refillMillis}. A
  * request that finds the bucket empty gets 429 with {@code Retry-After}. At most {@code maxClients} buckets are kept;
  * the least recently used is forgotten first, so memory stays bounded whatever the number of addresses.
  *
@@ -65,10 +65,13 @@ public final class Throttle {
         return Math.max(1, (waitMillis + 999) / 1000);
     }
 
-    /** {@code handler}, refused with 429 for a client whose bucket is empty. */
+    /**
+     * {@code handler}, refused with 429 for a client whose bucket is empty; the bucket is the client's IPv4 address or
+     * IPv6 /64 network ({@link RequestOrigin#clientNetwork}).
+     */
     public Handler limit(Handler handler) {
         return ex -> {
-            long retryAfter = acquire(ex.clientAddress());
+            long retryAfter = acquire(RequestOrigin.clientNetwork(ex.clientAddress()));
             if (retryAfter > 0) {
                 ex.setHeader("Retry-After", Long.toString(retryAfter));
                 throw new HttpError(

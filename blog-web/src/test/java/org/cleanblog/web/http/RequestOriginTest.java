@@ -77,4 +77,23 @@ class RequestOriginTest {
     void shouldReturnAPeerThatIsNoIpLiteralAsItIs() {
         assertThat(RequestOrigin.clientAddress("fe80::1%eth0", "198.51.100.1")).isEqualTo("fe80::1%eth0");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2001:db8:1:2:0:0:0:1", "2001:db8:1:2:ffff:ffff:ffff:ffff", "[2001:DB8:1:2::abcd]"})
+    void shouldCountEveryIpv6AddressOfOneSlash64AsItsNetwork(String address) {
+        assertThat(RequestOrigin.clientNetwork(address)).isEqualTo("2001:db8:1:2::/64");
+    }
+
+    @Test
+    void shouldCountNeighbouringSlash64sApart() {
+        assertThat(RequestOrigin.clientNetwork("2001:db8:1:3::1")).isEqualTo("2001:db8:1:3::/64");
+        assertThat(RequestOrigin.clientNetwork("::1")).isEqualTo("0:0:0:0::/64");
+    }
+
+    @Test
+    void shouldCountAnIpv4AddressOrANonAddressAsItself() {
+        assertThat(RequestOrigin.clientNetwork("198.51.100.7")).isEqualTo("198.51.100.7");
+        assertThat(RequestOrigin.clientNetwork("fe80::1%eth0")).isEqualTo("fe80::1%eth0");
+        assertThat(RequestOrigin.clientNetwork(null)).isNull();
+    }
 }
