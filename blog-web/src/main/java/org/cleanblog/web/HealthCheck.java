@@ -24,13 +24,22 @@ final class HealthCheck {
 
     private final BooleanSupplier reachable;
     private final Duration timeout;
-    private final ExecutorService executor =
-            new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), HealthCheck::daemonThread);
+    private final ExecutorService executor;
     private Future<Boolean> inFlight;
 
     HealthCheck(BooleanSupplier reachable, Duration timeout) {
+        this(
+                reachable,
+                timeout,
+                new ThreadPoolExecutor(
+                        0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), HealthCheck::daemonThread));
+    }
+
+    /** With the executor the checks run on, so that tests can wait until every check they caused has run. */
+    HealthCheck(BooleanSupplier reachable, Duration timeout, ExecutorService executor) {
         this.reachable = reachable;
         this.timeout = timeout;
+        this.executor = executor;
     }
 
     /** True when the check answered "reachable" within the timeout; false when it said no, failed or took longer. */
