@@ -86,7 +86,10 @@ public final class BlogCopy {
                 new Settings(s.source(), target, s.replace(), s.rejectsFile(), s.sanitizer(), s.listener(), s.clock()));
     }
 
-    /** Whether a target that holds data is cleared first (in the copy's transaction) instead of refused. */
+    /**
+     * Whether a target that holds data is cleared first (in the copy's transaction) instead of refused. When it held
+     * users, every copied user's sessions then start at the copy time (ADR 0010; docs/copy-db.md, "Sessions").
+     */
     public BlogCopy replace(boolean replace) {
         Settings s = settings;
         return new BlogCopy(

@@ -12,6 +12,14 @@ import java.util.HexFormat;
  * with the rows as written (after mapping) and once with the rows read back from the target. Not thread-safe.
  */
 final class Checksum {
+    /**
+     * Stands in a row for a value the copy itself sets after the load, on both sides of a comparison (see
+     * {@link SessionsReset}); it encodes unlike any value of a column.
+     */
+    enum Marker {
+        COPY_TIME
+    }
+
     private final MessageDigest digest;
     private final StringBuilder line = new StringBuilder(256);
     private long rows;
@@ -55,6 +63,8 @@ final class Checksum {
             line.append('T').append(instant.getEpochSecond()).append('.').append(instant.getNano());
         } else if (value instanceof String text) {
             line.append('S').append(text.length()).append(':').append(text);
+        } else if (value == Marker.COPY_TIME) {
+            line.append('C');
         } else {
             throw new IllegalArgumentException(
                     "no canonical form for " + value.getClass().getName());

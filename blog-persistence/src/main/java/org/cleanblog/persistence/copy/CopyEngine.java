@@ -55,9 +55,10 @@ final class CopyEngine {
             target.clear();
             rowCounts.cleared();
         }
+        SessionsReset sessions = SessionsReset.forTargetThatHeldUsers(present.containsKey(BlogSchema.USERS.name()));
         List<Written> written = new ArrayList<>();
         for (TableSpec table : BlogSchema.TABLES) {
-            written.add(copy(table));
+            written.add(copy(table, sessions));
         }
         if (rejects.count() > 0 && !settings.skipsInvalid()) {
             throw new CopyException(
@@ -70,6 +71,9 @@ final class CopyEngine {
         }
         target.moveIdentities(
                 written.stream().collect(Collectors.toMap(w -> w.table().name(), Written::idMark)));
+        // After the load, as late as verification allows: the old blog may go on issuing cookies for its users
+        // while the copy runs (SQLite's readers are not locked out), and only those issued before this count as old.
+        sessions.apply(target, settings.clock().instant());
         // What the triggers counted, before the recompute overwrites it.
         TableReport countsReport = rowCounts.report();
         target.recomputeRowCounts();
@@ -80,10 +84,10 @@ final class CopyEngine {
                     "foreign keys of the target point nowhere after the copy: " + violations);
         }
         settings.listener().verifying();
-        return verify(written, countsReport, rowCounts.problems(), started);
+        return verify(written, sessions, countsReport, rowCounts.problems(), started);
     }
 
-    private Written copy(TableSpec table) throws SQLException {
+    private Written copy(TableSpec table, SessionsReset sessions) throws SQLException {
         long total = source.count(table);
         long idMark = source.highWaterMark(table);
         CopyListener listener = settings.listener();
@@ -103,7 +107,7 @@ final class CopyEngine {
                     if (rejects.count() == 0 || settings.skipsInvalid()) {
                         sink.accept(row);
                     }
-                    checksum.add(row);
+                    checksum.add(sessions.asWritten(table, row));
                     validator.accepted(table, id);
                 }
                 if (read[0] % PROGRESS_EVERY == 0) {
@@ -122,13 +126,18 @@ final class CopyEngine {
         return new Written(table, read[0], rejected, checksum.hex(), idMark);
     }
 
-    private CopyReport verify(List<Written> written, TableReport countsReport, String countsProblems, Instant started)
+    private CopyReport verify(
+            List<Written> written,
+            SessionsReset sessions,
+            TableReport countsReport,
+            String countsProblems,
+            Instant started)
             throws SQLException {
         RowSource readBack = new BlogSchemaSource(targetConnection, target.dialect());
         List<TableReport> reports = new ArrayList<>();
         for (Written w : written) {
             Checksum checksum = new Checksum();
-            readBack.read(w.table(), checksum::add);
+            readBack.read(w.table(), row -> checksum.add(sessions.asReadBack(w.table(), row)));
             reports.add(new TableReport(
                     w.table().name(), w.read(), w.rejected(), w.checksum(), checksum.rows(), checksum.hex()));
         }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -131,6 +133,18 @@ final class TargetDatabase {
             long mark =
                     Math.max(sourceMarks.getOrDefault(table.name(), 0L), IdMarks.of(connection, dialect, table.name()));
             IdMarks.set(connection, dialect, table.name(), mark);
+        }
+    }
+
+    /** Sets every user's {@code sessions_valid_from} to {@code at}, which must be at microsecond precision. */
+    void startSessionsAt(Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE users SET sessions_valid_from = ?")) {
+            if (dialect == Dialect.POSTGRESQL) {
+                update.setObject(1, at.atOffset(ZoneOffset.UTC));
+            } else {
+                update.setString(1, Values.sqliteText(at));
+            }
+            update.executeUpdate();
         }
     }
 

@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,6 +38,9 @@ final class CopyTestData {
      */
     static final HtmlSanitizer SANITIZER =
             html -> html.replaceAll("(?is)<script.*?</script>", "").replaceAll("(?i) on\\w+=\"[^\"]*\"", "");
+
+    /** The clock of {@link #replacing}: the copy time that --replace gives the copied users' sessions. */
+    static final Instant COPIED_AT = Instant.parse("2030-01-02T03:04:05.678901Z");
 
     private CopyTestData() {}
 
@@ -122,6 +128,31 @@ final class CopyTestData {
         return BlogCopy.from(from.jdbcUrl(), null, null)
                 .to(to.jdbcUrl(), null, null)
                 .sanitizer(SANITIZER);
+    }
+
+    /** A copy with {@code --replace}, its clock fixed at {@link #COPIED_AT}. */
+    static BlogCopy replacing(TestDatabase from, TestDatabase to) {
+        return copy(from, to).replace(true).clock(Clock.fixed(COPIED_AT, ZoneOffset.UTC));
+    }
+
+    /**
+     * {@code tables} (from {@link #readAll}) with every user's {@code sessions_valid_from} at {@code at}: what a copy
+     * that replaces a target which held users writes (ADR 0010).
+     */
+    static Map<String, List<List<Object>>> withSessionsFrom(Map<String, List<List<Object>>> tables, Instant at) {
+        int column =
+                BlogSchema.USERS.columns().stream().map(Column::name).toList().indexOf("sessions_valid_from");
+        Map<String, List<List<Object>>> changed = new LinkedHashMap<>(tables);
+        changed.put(
+                "users",
+                tables.get("users").stream()
+                        .map(row -> {
+                            List<Object> copy = new ArrayList<>(row);
+                            copy.set(column, at);
+                            return (List<Object>) copy;
+                        })
+                        .toList());
+        return changed;
     }
 
     /** Every (source, target) pair of dialects, for tests that import from either into either. */

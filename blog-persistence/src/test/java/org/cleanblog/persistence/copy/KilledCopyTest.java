@@ -53,9 +53,9 @@ class KilledCopyTest {
             }
 
             assertThat(CopyTestData.readAll(target)).isEqualTo(before);
-            assertThat(CopyTestData.copy(source, target).replace(true).run().verified())
-                    .isTrue();
-            assertThat(CopyTestData.readAll(target)).isEqualTo(CopyTestData.readAll(source));
+            assertThat(CopyTestData.replacing(source, target).run().verified()).isTrue();
+            assertThat(CopyTestData.readAll(target))
+                    .isEqualTo(CopyTestData.withSessionsFrom(CopyTestData.readAll(source), CopyTestData.COPIED_AT));
         }
     }
 }

@@ -37,11 +37,11 @@ class TargetSafetyTest {
             assertThat(refused).hasMessageContaining("users: 1 rows").hasMessageContaining("--replace");
             assertThat(CopyTestData.readAll(target)).isEqualTo(before);
 
-            CopyReport replaced =
-                    CopyTestData.copy(source, target).replace(true).run();
+            CopyReport replaced = CopyTestData.replacing(source, target).run();
 
             assertThat(replaced.verified()).isTrue();
-            assertThat(CopyTestData.readAll(target)).isEqualTo(CopyTestData.readAll(source));
+            assertThat(CopyTestData.readAll(target))
+                    .isEqualTo(CopyTestData.withSessionsFrom(CopyTestData.readAll(source), CopyTestData.COPIED_AT));
             assertThat(CopyTestData.rowCounts(target))
                     .containsEntry("users", 2L)
                     .containsEntry("posts", 2L);
@@ -82,9 +82,9 @@ class TargetSafetyTest {
                     .containsEntry("users", 1L)
                     .containsEntry("posts", 0L);
 
-            assertThat(CopyTestData.copy(source, target).replace(true).run().verified())
-                    .isTrue();
-            assertThat(CopyTestData.readAll(target)).isEqualTo(CopyTestData.readAll(source));
+            assertThat(CopyTestData.replacing(source, target).run().verified()).isTrue();
+            assertThat(CopyTestData.readAll(target))
+                    .isEqualTo(CopyTestData.withSessionsFrom(CopyTestData.readAll(source), CopyTestData.COPIED_AT));
         }
     }
 
