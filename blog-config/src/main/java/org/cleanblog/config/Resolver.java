@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 /** Turns the raw values of {@link Sources} into typed settings, collecting warnings. Not thread-safe; used once. */
 final class Resolver {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-    private static final Pattern BIND_HOST = Pattern.compile("[A-Za-z0-9._:%-]+");
 
     private final Sources sources;
     private final Path workingDirectory;
@@ -131,11 +130,9 @@ final class Resolver {
     private String bindHost() {
         Sources.Value value = sources.get(ConfigKey.BIND_HOST).orElseThrow();
         String host = value.text().strip();
-        if (!BIND_HOST.matcher(host).matches()) {
-            throw new ConfigurationException(
-                    variable(ConfigKey.BIND_HOST, value),
-                    "'" + host + "' is not a host name or IP address (expected 0.0.0.0 for all interfaces, or"
-                            + " 127.0.0.1 for this machine only)");
+        String problem = BindHost.problem(host);
+        if (problem != null) {
+            throw new ConfigurationException(variable(ConfigKey.BIND_HOST, value), problem);
         }
         return host;
     }

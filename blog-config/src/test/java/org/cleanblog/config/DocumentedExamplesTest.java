@@ -81,6 +81,7 @@ class DocumentedExamplesTest {
                 Map.of("JDBC_DATABASE_URL", "jdbc:postgresql://db.example.com"),
                 Map.of("PORT", "abc"),
                 Map.of("PORT", "70000"),
+                Map.of("BIND_HOST", "999.1.1.1"),
                 Map.of("BLOG_ENV", "prod"),
                 Map.of("ADMIN_EMAILS", "bob"),
                 Map.of("BLOG_ENV", "production"),

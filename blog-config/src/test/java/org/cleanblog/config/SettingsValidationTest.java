@@ -27,7 +27,8 @@ class SettingsValidationTest {
             PORT          | 0                      | PORT: 0 is out of range (expected a port, 1-65535)
             PORT          | 65536                  | PORT: 65536 is out of range (expected a port, 1-65535)
             PORT          | 99999999999999         | PORT: 99999999999999 is out of range (expected a port, 1-65535)
-            BIND_HOST     | 'local host'           | BIND_HOST: 'local host' is not a host name or IP address (expected 0.0.0.0 for all interfaces, or 127.0.0.1 for this machine only)
+            BIND_HOST     | 'local host'           | BIND_HOST: 'local host' is not an IP address or host name (expected an IP address of this machine such as 0.0.0.0 (all interfaces)
+            BIND_HOST     | 999.1.1.1              | BIND_HOST: '999.1.1.1' is not an IPv4 address (four numbers 0-255 separated by dots; expected
             BLOG_ENV      | staging                | BLOG_ENV: unknown environment 'staging' (expected development or production)
             BLOG_BASE_URL | blog.example.org       | BLOG_BASE_URL: 'blog.example.org' is not an absolute http(s) address (expected e.g. https://blog.example.org)
             BLOG_BASE_URL | ftp://blog.example.org | BLOG_BASE_URL: 'ftp://blog.example.org' is not an absolute http(s) address
