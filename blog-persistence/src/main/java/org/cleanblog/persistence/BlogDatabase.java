@@ -51,6 +51,7 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
      * SQLite DataSource must enforce foreign keys ({@code foreign_keys=true}); its file is switched to WAL.
      *
      * @throws org.cleanblog.core.BlogException when the database is neither SQLite nor PostgreSQL, or is misconfigured
+     * @throws NotABlogDatabaseException when it holds tables but no Clean Blog schema history
      * @throws org.cleanblog.core.StorageException when it cannot be reached or migrated
      */
     public static BlogDatabase open(DataSource dataSource) {
@@ -69,6 +70,7 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
      * 20 connections.
      *
      * @throws org.cleanblog.core.BlogException when the URL names another database or its driver was excluded
+     * @throws NotABlogDatabaseException when it holds tables but no Clean Blog schema history
      * @throws org.cleanblog.core.StorageException when the database cannot be reached or migrated
      */
     public static BlogDatabase open(String jdbcUrl, String user, String password) {

@@ -2,6 +2,8 @@ package org.cleanblog.persistence.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,12 +27,16 @@ public final class DataSources {
      * A HikariCP pool on {@code jdbcUrl}; for SQLite with WAL, foreign keys, a busy timeout and write transactions
      * that begin immediately. {@code user} and {@code password} may be null. The caller closes the pool.
      *
-     * @throws BlogException when the URL names another database or its driver is missing
+     * @throws BlogException when the URL names another database, its driver is missing, or the folder of a SQLite
+     *     file does not exist
      * @throws StorageException when the database cannot be reached
      */
     public static HikariDataSource pool(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.fromJdbcUrl(jdbcUrl);
         requireDriver(dialect);
+        if (dialect == Dialect.SQLITE) {
+            requireSqliteFolder(jdbcUrl);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -92,6 +98,47 @@ public final class DataSources {
             }
         } catch (SQLException e) {
             throw new StorageException("could not prepare the SQLite database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SQLite creates a missing file but not its folder, and then says only SQLITE_CANTOPEN; name the folder instead.
+     *
+     * @throws BlogException when the folder of the file that {@code jdbcUrl} names does not exist
+     */
+    public static void requireSqliteFolder(String jdbcUrl) {
+        Path file = sqliteFile(jdbcUrl);
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new BlogException("the folder " + folder + " for the SQLite file " + file.getFileName()
+                    + " does not exist: create it, or fix the path in " + redact(jdbcUrl));
+        }
+    }
+
+    /** The file a SQLite JDBC URL names; null for an in-memory database or a URI form this does not read. */
+    static Path sqliteFile(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+            if (rest.startsWith("//")) {
+                // file://host/path: only an empty host (file:///path) names a local file this can check.
+                if (!rest.startsWith("///")) {
+                    return null;
+                }
+                rest = rest.substring(2);
+            }
+        }
+        if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith(":resource:")) {
+            return null;
+        }
+        try {
+            return Path.of(rest);
+        } catch (RuntimeException e) {
+            return null; // left to the driver, whose own message then applies
         }
     }
 

@@ -1,0 +1,104 @@
+package org.cleanblog.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.cleanblog.core.BlogException;
+import org.cleanblog.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening a database that is not ours, or a SQLite file whose folder is missing, fails early and says why. */
+class NotABlogDatabaseTest {
+    @Test
+    void shouldRefuseWithoutMigratingASqliteFileWithTheFlaskTutorialsTables() throws Exception {
+        try (TestDatabase sqlite = TestDatabase.sqlite()) {
+            try (Connection connection = sqlite.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100))");
+                statement.execute("CREATE TABLE blog_posts (id INTEGER PRIMARY KEY, title VARCHAR(250))");
+                statement.execute("CREATE TABLE comments (id INTEGER PRIMARY KEY, text TEXT)");
+            }
+
+            NotABlogDatabaseException refused = catchThrowableOfType(NotABlogDatabaseException.class, sqlite::open);
+
+            assertThat(refused.tables()).containsExactly("blog_posts", "comments", "users");
+            assertThat(refused)
+                    .hasMessageStartingWith(sqlite.jdbcUrl() + " holds tables (blog_posts, comments, users)")
+                    .hasMessageContaining("not a Clean Blog database")
+                    .hasMessageContaining("copy-db --from");
+            try (Connection connection = sqlite.connect();
+                    Statement statement = connection.createStatement()) {
+                assertThat(tableCount(
+                                statement,
+                                "SELECT count(*) FROM sqlite_master WHERE name = " + "'flyway_schema_history'"))
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAPostgresqlSchemaWithAnUnrelatedTableAndNameNoCredentials() throws Exception {
+        try (TestDatabase postgresql = TestDatabase.postgresql("notablog")) {
+            try (Connection connection = postgresql.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE invoices (id BIGINT PRIMARY KEY)");
+            }
+
+            NotABlogDatabaseException refused = catchThrowableOfType(NotABlogDatabaseException.class, postgresql::open);
+
+            assertThat(refused.tables()).containsExactly("invoices");
+            assertThat(refused)
+                    .hasMessageContaining("holds tables (invoices) but no Clean Blog schema history")
+                    .hasMessageStartingWith("jdbc:postgresql:")
+                    .hasMessageNotContaining("user=")
+                    .hasMessageNotContaining("password");
+            try (Connection connection = postgresql.connect();
+                    Statement statement = connection.createStatement()) {
+                assertThat(
+                                tableCount(
+                                        statement,
+                                        "SELECT count(*) FROM information_schema.tables"
+                                                + " WHERE table_schema = current_schema() AND table_name = 'flyway_schema_history'"))
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheMissingFolderOfASqliteFileAndCreateNothing(@TempDir Path folder) {
+        Path missing = folder.resolve("data");
+
+        BlogException refused = catchThrowableOfType(
+                BlogException.class, () -> BlogDatabase.open("jdbc:sqlite:" + missing.resolve("blog.db"), null, null));
+
+        assertThat(refused)
+                .hasMessageStartingWith("the folder " + missing + " for the SQLite file blog.db does not exist")
+                .hasMessageContaining("create it, or fix the path");
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
+    @Test
+    void shouldNameTheMissingFolderOfARelativeSqlitePathAbsolutely() {
+        Path missing =
+                Path.of("no-such-folder-" + ProcessHandle.current().pid()).toAbsolutePath();
+
+        BlogException refused = catchThrowableOfType(
+                BlogException.class,
+                () -> BlogDatabase.open("jdbc:sqlite:" + missing.getFileName() + "/blog.db?x=1", null, null));
+
+        assertThat(refused).hasMessageStartingWith("the folder " + missing + " for the SQLite file blog.db");
+    }
+
+    private static long tableCount(Statement statement, String sql) throws Exception {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
