@@ -135,8 +135,8 @@ public final class BlogCopy {
     /**
      * Runs the copy and returns what it did, verified.
      *
-     * @throws CopyException when the copy did not happen; the target is as it was (but migrated), and no rejects file
-     *     of this run is left
+     * @throws CopyException when the copy did not happen; the target is as it was (but migrated, unless the source
+     *     was refused: that is detected before the target is opened), and no rejects file of this run is left
      * @throws BlogException when a database is not SQLite or PostgreSQL, or cannot be reached or migrated
      * @throws IllegalStateException when no target was given, or a Flask source has no sanitizer
      */
@@ -150,13 +150,16 @@ public final class BlogCopy {
         CopyReport committed = null;
         try {
             from = settings.source().openForReading();
-            into = settings.target().openForWriting();
             Dialect sourceDialect = dialect(from);
+            // Before the target is opened: a source that is no blog fails without creating or migrating a target
+            // (a mistyped --to must not leave a new file behind).
+            RowSource rows = detectSource(from, sourceDialect, started);
+            into = settings.target().openForWriting();
             Dialect targetDialect = dialect(into);
             // Before migrating: migrating the source, or clearing it under --replace, must never happen.
             DatabaseIdentity.requireDifferent(from, sourceDialect, into, targetDialect);
             settings.target().migrate();
-            committed = copy(from, sourceDialect, into, targetDialect, started);
+            committed = copy(rows, from, into, targetDialect, started);
             return committed;
         } catch (SQLException e) {
             throw failed(e);
@@ -166,16 +169,19 @@ public final class BlogCopy {
         }
     }
 
-    private CopyReport copy(
-            Connection from, Dialect sourceDialect, Connection into, Dialect targetDialect, Instant started)
-            throws SQLException {
+    /** Starts the source's read transaction, whose first statements are the detection's, and detects the source. */
+    private RowSource detectSource(Connection from, Dialect sourceDialect, Instant started) throws SQLException {
         from.setAutoCommit(false);
         if (sourceDialect == Dialect.POSTGRESQL) {
             // One snapshot for all tables, so a blog written to meanwhile still copies consistently.
             from.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             from.setReadOnly(true);
         }
-        RowSource rows = SourceDetector.detect(from, sourceDialect, settings.sanitizer(), started);
+        return SourceDetector.detect(from, sourceDialect, settings.sanitizer(), started);
+    }
+
+    private CopyReport copy(RowSource rows, Connection from, Connection into, Dialect targetDialect, Instant started)
+            throws SQLException {
         into.setAutoCommit(false);
         RejectLog rejects = new RejectLog(settings.listener(), settings.rejectsFile());
         CopyReport report;

@@ -7,6 +7,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
+import org.cleanblog.persistence.internal.DataSources;
 
 /**
  * Where a copy reads or writes: a caller's DataSource, or a JDBC URL for which the copy opens plain connections of its
@@ -57,6 +58,7 @@ sealed interface Endpoint {
         public Connection openForWriting() throws SQLException {
             Properties properties = credentials();
             if (Dialect.fromJdbcUrl(jdbcUrl) == Dialect.SQLITE) {
+                DataSources.requireSqliteFolder(jdbcUrl);
                 properties.setProperty("foreign_keys", "true");
                 properties.setProperty("busy_timeout", "10000");
                 // BEGIN IMMEDIATE: the copy holds the write lock from its emptiness check on, not from its first row.

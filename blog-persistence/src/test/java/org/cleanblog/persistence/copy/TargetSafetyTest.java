@@ -3,6 +3,7 @@ package org.cleanblog.persistence.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -103,6 +104,29 @@ class TargetSafetyTest {
 
             assertThat(refused.reason()).isEqualTo(CopyException.Reason.UNKNOWN_SOURCE);
             assertThat(refused).hasMessageContaining("its tables are notes");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldCreateNoTargetFileWhenTheSourceIsRefused() throws Exception {
+        try (TestDatabase source = TestDatabase.sqlite();
+                TestDatabase folder = TestDatabase.sqlite()) {
+            try (Connection connection = source.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+            }
+            // TestDatabase.sqlite() names a file in a new folder and creates nothing until connected.
+            Path targetFile = Path.of(folder.jdbcUrl().substring("jdbc:sqlite:".length()));
+
+            CopyException refused = catchThrowableOfType(
+                    CopyException.class,
+                    () -> BlogCopy.from(source.jdbcUrl(), null, null)
+                            .to(folder.jdbcUrl(), null, null)
+                            .run());
+
+            assertThat(refused.reason()).isEqualTo(CopyException.Reason.UNKNOWN_SOURCE);
+            assertThat(targetFile.getParent()).isDirectory();
+            assertThat(targetFile).doesNotExist();
         }
     }
 
