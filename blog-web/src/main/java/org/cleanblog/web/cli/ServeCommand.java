@@ -2,13 +2,18 @@ package org.cleanblog.web.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.BlogSettings;
+import org.cleanblog.config.ConfigurationException;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.web.BlogApplication;
@@ -38,10 +43,7 @@ final class ServeCommand implements Command {
                     new BlogStorage(db, db, db::isReachable), webSettings(settings), PasswordHasher.standard());
         } catch (IOException e) {
             db.close();
-            // Jetty wraps the bind failure; its message names the address, the cause says why.
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StartupException("cannot listen on " + settings.bindHost() + ":" + settings.port() + " ("
-                    + cause.getMessage() + "); set PORT to a free port");
+            throw bindFailure(e, settings.bindHost(), settings.port());
         }
         // One hook, in order: stop taking and finishing requests first, then close the pool they were using.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, db), "stop-blog"));
@@ -82,6 +84,53 @@ final class ServeCommand implements Command {
                 WebSettings.DEFAULT_SESSION_LIFETIME,
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 settings.baseUrl().map(Object::toString).orElse(""));
+    }
+
+    /**
+     * The exception to report a failed bind with: its message names the real cause and the setting that fixes it. A
+     * value that is wrong for this machine (not one of its addresses, a name that does not resolve, a privileged port)
+     * is a configuration error (exit 2); a port taken by another process is a runtime failure (exit 1).
+     *
+     * @param failure what starting the server threw; Jetty wraps the socket's exception as the cause
+     */
+    static RuntimeException bindFailure(IOException failure, String host, int port) {
+        String where = "cannot listen on " + (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host)
+                + ":" + port;
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String reason = describe(cause);
+        String lower = reason.toLowerCase(Locale.ROOT);
+        if (cause instanceof BindException && lower.contains("in use")) {
+            return new StartupException(
+                    where + " (" + reason + "): another process listens there; set PORT to a free port");
+        }
+        if (cause instanceof BindException && lower.contains("assign requested address")) {
+            return new ConfigurationException(
+                    "BIND_HOST",
+                    host + " is not an address of this machine (" + where + ": " + reason + "); set BIND_HOST to"
+                            + " one of its addresses, 0.0.0.0 for all interfaces or 127.0.0.1 for this machine only");
+        }
+        if (cause instanceof BindException && lower.contains("permission denied")) {
+            return new ConfigurationException(
+                    "PORT",
+                    port + " needs privileges to listen on (" + where + ": " + reason + "); set PORT to 1024 or"
+                            + " above");
+        }
+        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+            return new ConfigurationException(
+                    "BIND_HOST",
+                    "host name '" + host + "' does not resolve to an address (" + where + ": " + reason + "); set"
+                            + " BIND_HOST to an address of this machine, 0.0.0.0 for all interfaces or 127.0.0.1");
+        }
+        return new StartupException(where + " (" + reason + "); check BIND_HOST and PORT");
+    }
+
+    /** The exception's message, or its class when it has none (an UnresolvedAddressException has no message). */
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 
     private static Duration sinceProcessStart() {
