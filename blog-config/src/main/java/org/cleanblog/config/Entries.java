@@ -26,7 +26,8 @@ final class Entries {
         if (key == ConfigKey.SECRET_KEY && settings.secretKeys().generated()) {
             return new ConfigEntry(
                     name,
-                    Masking.maskSecret(settings.secretKeys().current()),
+                    Masking.MASK + " (" + SecretKeys.MIN_PRODUCTION_BYTES + " random bytes, "
+                            + settings.secretKeys().current().length() + " hex characters)",
                     new ValueSource(ValueSource.Kind.GENERATED, "at random for this process (development only)"));
         }
         if (key == ConfigKey.BLOG_ENV && resolver.environmentForcedByDyno()) {
@@ -65,14 +66,32 @@ final class Entries {
 
     private static List<ConfigEntry> database(Resolver resolver, DatabaseSettings database) {
         String from = "from " + resolver.databaseKey().environmentName();
+        if (database.isSqlite()) {
+            // A SQLite file has no users: JDBC_DATABASE_USERNAME and _PASSWORD are ignored, so no lines for them.
+            return List.of(
+                    derived("jdbc url", Masking.maskUrl(database.jdbcUrl()), from),
+                    derived("dialect", database.dialect().id(), from));
+        }
         return List.of(
                 derived("jdbc url", Masking.maskUrl(database.jdbcUrl()), from),
-                derived("user", database.user().orElse("(none)"), "from " + resolver.userOrigin()),
+                derived(
+                        "user",
+                        database.user().orElse("(none)"),
+                        database.user().isPresent()
+                                ? "from " + resolver.userOrigin()
+                                : noneIn(resolver, ConfigKey.JDBC_DATABASE_USERNAME)),
                 derived(
                         "password",
                         database.password().map(p -> Masking.MASK).orElse("(none)"),
-                        "from " + resolver.passwordOrigin()),
+                        database.password().isPresent()
+                                ? "from " + resolver.passwordOrigin()
+                                : noneIn(resolver, ConfigKey.JDBC_DATABASE_PASSWORD)),
                 derived("dialect", database.dialect().id(), from));
+    }
+
+    /** Why a credential is absent: an unset variable must not read as the value's origin. */
+    private static String noneIn(Resolver resolver, ConfigKey variable) {
+        return "(none in " + resolver.databaseKey().environmentName() + " or " + variable.environmentName() + ")";
     }
 
     private static ConfigEntry derived(String name, String value, String detail) {
