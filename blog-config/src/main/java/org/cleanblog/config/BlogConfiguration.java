@@ -1,6 +1,7 @@
 package org.cleanblog.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,13 +20,19 @@ public final class BlogConfiguration {
 
     private final BlogSettings settings;
     private final List<String> warnings;
+    private final List<String> servingWarnings;
     private final List<ConfigEntry> entries;
     private final Optional<Path> file;
 
     private BlogConfiguration(
-            BlogSettings settings, List<String> warnings, List<ConfigEntry> entries, Optional<Path> file) {
+            BlogSettings settings,
+            List<String> warnings,
+            List<String> servingWarnings,
+            List<ConfigEntry> entries,
+            Optional<Path> file) {
         this.settings = settings;
         this.warnings = warnings;
+        this.servingWarnings = servingWarnings;
         this.entries = entries;
         this.file = file;
     }
@@ -33,8 +40,9 @@ public final class BlogConfiguration {
     /**
      * Loads the configuration from the given sources, first found wins: system properties, environment variables,
      * the properties file ({@code BLOG_CONFIG_FILE}, else {@code blog.properties} in {@code workingDirectory} when
-     * present), built-in defaults. Each warning is also logged at WARN level through Commons Logging (which reaches
-     * SLF4J and the application's logging backend by itself).
+     * present), built-in defaults. Each warning that concerns every command is also logged at WARN level through
+     * Commons Logging (which reaches SLF4J and the application's logging backend by itself); the
+     * {@link #servingWarnings()} are not, because they matter only to a command that serves the blog, which logs them.
      *
      * @param environment the environment variables, for example {@link System#getenv()}; never null. Tests pass a map
      *     of their own so the real environment is never touched
@@ -54,12 +62,15 @@ public final class BlogConfiguration {
         Sources sources = Sources.open(environment, systemProperties, directory);
         Resolver resolver = new Resolver(sources, directory);
         BlogSettings settings = resolver.resolve();
-        List<String> warnings = resolver.warnings();
-        for (String warning : warnings) {
+        List<String> general = resolver.warnings();
+        for (String warning : general) {
             LOG.warn(warning);
         }
+        List<String> serving = resolver.servingWarnings();
+        List<String> all = new ArrayList<>(general);
+        all.addAll(serving);
         List<ConfigEntry> entries = Entries.of(sources, resolver, settings);
-        return new BlogConfiguration(settings, warnings, entries, sources.file());
+        return new BlogConfiguration(settings, List.copyOf(all), serving, entries, sources.file());
     }
 
     /**
@@ -76,9 +87,22 @@ public final class BlogConfiguration {
         return settings;
     }
 
-    /** Things the person starting the blog should know (random key, SQLite on Heroku, ignored file keys); never null. */
+    /**
+     * Everything the person starting the blog should know (SQLite on Heroku, ignored file keys, random key), as the
+     * {@code config} printout lists it: the warnings about every use first, then the {@link #servingWarnings()}.
+     * Never null.
+     */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The part of {@link #warnings()} that matters only to a process serving the blog: that {@code SECRET_KEY} is not
+     * set, so a random key signs sessions and they do not survive a restart. A command that does not serve (migrate,
+     * copy-db) has no sessions to lose, so {@link #load} does not log these; the serve command does. Never null.
+     */
+    public List<String> servingWarnings() {
+        return servingWarnings;
     }
 
     /**

@@ -17,6 +17,7 @@ final class Resolver {
     private final Sources sources;
     private final Path workingDirectory;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> servingWarnings = new ArrayList<>();
     private String databaseVariable;
     private boolean environmentForcedByDyno;
     private boolean userFromUrl;
@@ -36,7 +37,7 @@ final class Resolver {
                 sources.text(ConfigKey.SECRET_KEY),
                 sources.text(ConfigKey.SECRET_KEY_FALLBACKS),
                 environment,
-                warnings);
+                servingWarnings);
         BlogSettings settings = new BlogSettings(
                 database, secretKeys, port(), bindHost(), environment, onHeroku, baseUrl(), adminEmails());
         if (onHeroku && database.isSqlite()) {
@@ -47,6 +48,11 @@ final class Resolver {
 
     List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Warnings that concern only a process serving the blog (the random development key). */
+    List<String> servingWarnings() {
+        return List.copyOf(servingWarnings);
     }
 
     /** The variable the database URL was read from: {@code DATABASE_URL} or {@code JDBC_DATABASE_URL}. */

@@ -36,6 +36,8 @@ final class ServeCommand implements Command {
     @Override
     public int run(PrintStream out) throws Exception {
         BlogSettings settings = configuration.settings();
+        // Loading logged the warnings for every command; these concern only a server's sessions.
+        configuration.servingWarnings().forEach(LOG::warn);
         BlogDatabase db = Databases.open(settings.database());
         BlogServer server;
         try {
