@@ -63,7 +63,9 @@ final class CopyEngine {
         if (rejects.count() > 0 && !settings.skipsInvalid()) {
             throw new CopyException(
                     CopyException.Reason.INVALID_ROWS,
-                    rejects.count() + " source rows would be refused by the target, so nothing was copied; fix them"
+                    rows(rejects.count()).replace("row", "source row")
+                            + " would be refused by the target, so nothing was"
+                            + " copied; fix them"
                             + " in the source, or pass --skip-invalid to copy the rest and list them in a file",
                     null,
                     rejects.kept(),
@@ -159,9 +161,14 @@ final class CopyEngine {
         return report;
     }
 
+    /** "1 row", "2 rows": a count for a message. */
+    static String rows(long count) {
+        return count + (count == 1 ? " row" : " rows");
+    }
+
     private static String describe(Map<String, Long> present) {
         return present.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue() + " rows")
+                .map(e -> e.getKey() + ": " + rows(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -59,7 +59,7 @@ final class RowCountCheck {
             realRows += rows;
             countedRows += kept;
             if (rows != kept) {
-                differences.add(table + " holds " + rows + " rows, but its " + TargetDatabase.ROW_COUNTS
+                differences.add(table + " holds " + CopyEngine.rows(rows) + ", but its " + TargetDatabase.ROW_COUNTS
                         + " triggers counted " + kept);
             }
         }

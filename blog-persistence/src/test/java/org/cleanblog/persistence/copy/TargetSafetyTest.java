@@ -35,7 +35,10 @@ class TargetSafetyTest {
 
             assertThat(refused.reason()).isEqualTo(CopyException.Reason.TARGET_NOT_EMPTY);
             assertThat(refused.reason().exitStatus()).isEqualTo(2);
-            assertThat(refused).hasMessageContaining("users: 1 rows").hasMessageContaining("--replace");
+            assertThat(refused)
+                    .hasMessageContaining("users: 1 row")
+                    .hasMessageNotContaining("1 rows")
+                    .hasMessageContaining("--replace");
             assertThat(CopyTestData.readAll(target)).isEqualTo(before);
 
             CopyReport replaced = CopyTestData.replacing(source, target).run();

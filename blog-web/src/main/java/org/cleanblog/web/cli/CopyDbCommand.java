@@ -137,7 +137,8 @@ final class CopyDbCommand implements Command {
                     + report.elapsed().toMillis() + " ms, verified:");
             out.print(report.format());
             if (report.rejectsFile() != null) {
-                out.println(report.rejectedRows() + " rows rejected, listed in " + report.rejectsFile());
+                out.println(
+                        ProgressPrinter.rows(report.rejectedRows()) + " rejected, listed in " + report.rejectsFile());
             }
             return Cli.OK;
         } catch (CopyException e) {

@@ -12,7 +12,7 @@ import org.cleanblog.persistence.copy.Reject;
 /**
  * Shows copy-db's progress on standard error: on a terminal, one bar a table redrawn in place (carriage return and
  * erase-line) with rows done of total, rate and time left; otherwise, for logs, a plain line when a table starts, every
- * few seconds, and when it ends. Rejected rows, and the end of a table (foreign keys being checked), are printed one a
+ * few seconds, and when it ends. Rejected rows, and the end of a table (all rows sent, the target finishing it), are printed one a
  * line either way. Not thread-safe; one per copy.
  */
 final class ProgressPrinter implements CopyListener {
@@ -70,7 +70,7 @@ final class ProgressPrinter implements CopyListener {
         if (terminal) {
             out.print(REDRAW + bar(table, 0, sourceRows));
         } else {
-            out.println(table + ": copying " + sourceRows + " rows");
+            out.println(table + ": copying " + rows(sourceRows));
         }
         out.flush();
     }
@@ -85,7 +85,7 @@ final class ProgressPrinter implements CopyListener {
         if (terminal) {
             out.print(REDRAW + bar(table, rowsRead, sourceRows) + "  " + rateAndEta(now, rowsRead, sourceRows));
         } else {
-            out.println(table + ": " + rowsRead + " of " + sourceRows + " rows (" + percent(rowsRead, sourceRows)
+            out.println(table + ": " + rowsRead + " of " + rows(sourceRows) + " (" + percent(rowsRead, sourceRows)
                     + "%), " + rateAndEta(now, rowsRead, sourceRows));
         }
         out.flush();
@@ -95,7 +95,7 @@ final class ProgressPrinter implements CopyListener {
     public void tableFinished(String table, long rowsRead, long rowsWritten) {
         double seconds = Math.max(1, nanoTime.getAsLong() - tableStart) / 1e9;
         String summary = String.format(
-                Locale.ROOT, "%s: %d rows written of %d read in %.1f s", table, rowsWritten, rowsRead, seconds);
+                Locale.ROOT, "%s: %s written of %d read in %.1f s", table, rows(rowsWritten), rowsRead, seconds);
         if (terminal) {
             out.print(REDRAW + bar(table, rowsRead, rowsRead) + "  " + summary.substring(table.length() + 2) + "\n");
         } else {
@@ -109,7 +109,8 @@ final class ProgressPrinter implements CopyListener {
         if (terminal) {
             out.print(REDRAW);
         }
-        out.println(table + ": finishing (checking foreign keys)");
+        // True of both targets; only PostgreSQL's (the end of COPY, its queued foreign key checks) may take long.
+        out.println(table + ": all rows sent, the target is finishing the table");
         out.flush();
     }
 
@@ -143,6 +144,11 @@ final class ProgressPrinter implements CopyListener {
         double rate = done / seconds;
         long left = rate > 0 ? Math.round((total - done) / rate) : 0;
         return String.format(Locale.ROOT, "%,.0f rows/s, %d:%02d left", rate, left / 60, left % 60);
+    }
+
+    /** "1 row", "2 rows". */
+    static String rows(long count) {
+        return count + (count == 1 ? " row" : " rows");
     }
 
     private static long percent(long done, long total) {

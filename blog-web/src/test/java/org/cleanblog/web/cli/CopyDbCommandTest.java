@@ -71,7 +71,7 @@ class CopyDbCommandTest {
             assertThat(status).as(err()).isZero();
             assertThat(out()).contains("verified:").containsPattern("(?m)^comments\\s+1\\s+0\\s+1 .* ok$");
             assertThat(out()).doesNotContain("DIFFERENT");
-            assertThat(err()).contains("comments: copying 1 rows", "verifying");
+            assertThat(err()).contains("comments: copying 1 row", "verifying");
             try (BlogDatabase blog = target.open()) {
                 assertThat(blog.posts().count()).isEqualTo(1);
             }
@@ -106,7 +106,7 @@ class CopyDbCommandTest {
                     .isEqualTo(1);
             assertThat(err())
                     .contains("rejected: comments id 2: post_id is NULL")
-                    .contains("copy-db: 1 source rows would be refused by the target", "--skip-invalid");
+                    .contains("copy-db: 1 source row would be refused by the target", "--skip-invalid");
             assertThat(out()).isEmpty();
             assertThat(count(target, "users")).isZero();
         }
@@ -129,7 +129,7 @@ class CopyDbCommandTest {
                     rejects.toString());
 
             assertThat(status).as(err()).isZero();
-            assertThat(out()).contains("1 rows rejected, listed in " + rejects);
+            assertThat(out()).contains("1 row rejected, listed in " + rejects);
             assertThat(Files.readString(rejects)).startsWith("{\"table\":\"comments\",\"id\":2,");
             assertThat(count(target, "users")).isEqualTo(2);
         }
@@ -143,7 +143,7 @@ class CopyDbCommandTest {
             int status = run("copy-db", "--from", flask.jdbcUrl(), "--to", target.jdbcUrl(), "--skip-invalid");
 
             assertThat(status).as(err()).isZero();
-            assertThat(out()).contains("1 rows rejected, listed in " + CopyDbCommand.DEFAULT_REJECTS);
+            assertThat(out()).contains("1 row rejected, listed in " + CopyDbCommand.DEFAULT_REJECTS);
             assertThat(Files.readAllLines(defaultFile))
                     .singleElement()
                     .asString()

@@ -67,8 +67,21 @@ class ProgressPrinterTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly(
                         "comments: copying 10 rows",
-                        "comments: finishing (checking foreign keys)",
+                        "comments: all rows sent, the target is finishing the table",
                         "comments: 10 rows written of 10 read in 0.0 s");
+    }
+
+    @Test
+    void shouldSayRowInTheSingularForOneRow() {
+        ProgressPrinter printer = new ProgressPrinter(out, false, nanos::get);
+
+        printer.tableStarted("users", 1);
+        printer.tableFinished("users", 1, 1);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("users: copying 1 row", "users: 1 row written of 1 read in 0.0 s");
+        assertThat(ProgressPrinter.rows(0)).isEqualTo("0 rows");
+        assertThat(ProgressPrinter.rows(2)).isEqualTo("2 rows");
     }
 
     @Test
