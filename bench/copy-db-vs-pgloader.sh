@@ -3,6 +3,7 @@
 # and by pgloader (data only, into the same migrated schema). Prints both wall-clock times; docs/performance.md has
 # the figures measured so far. Usage: bench/copy-db-vs-pgloader.sh [COMMENTS]   (default 1000000)
 # Needs: Java 17, sqlite3, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs pgloader.
+# Its two databases and bench/work-<pid> are dropped and removed on exit, unless KEEP=1 (to look at them afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +11,21 @@ COMMENTS="${1:-1000000}"
 POSTS=$(( COMMENTS / 100 > 0 ? COMMENTS / 100 : 1 ))
 USERS=100
 PG="postgres://postgres@127.0.0.1:5432"
-WORK="$(pwd)/bench/work"
-COPYDB_DB=cleanblog_bench_copydb
-PGLOADER_DB=cleanblog_bench_pgloader
+# Named by the PID, so that two runs cannot drop each other's databases.
+WORK="$(pwd)/bench/work-$$"
+COPYDB_DB=cleanblog_bench_copydb_$$
+PGLOADER_DB=cleanblog_bench_pgloader_$$
+
+cleanup() {
+    if [ "${KEEP:-0}" = 1 ]; then
+        echo "bench: KEEP=1, kept $WORK and the databases $COPYDB_DB, $PGLOADER_DB" >&2
+        return
+    fi
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $COPYDB_DB" \
+        -c "DROP DATABASE IF EXISTS $PGLOADER_DB" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 for tool in sqlite3 psql; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install sqlite3 postgresql-client)" >&2; exit 2; }
