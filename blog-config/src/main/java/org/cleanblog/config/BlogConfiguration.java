@@ -23,16 +23,19 @@ public final class BlogConfiguration {
     private final List<String> servingWarnings;
     private final List<ConfigEntry> entries;
     private final Optional<Path> file;
+    private final String databaseVariable;
 
     private BlogConfiguration(
             BlogSettings settings,
             List<String> warnings,
             List<String> servingWarnings,
             List<ConfigEntry> entries,
-            Optional<Path> file) {
+            Optional<Path> file,
+            String databaseVariable) {
         this.settings = settings;
         this.warnings = warnings;
         this.servingWarnings = servingWarnings;
+        this.databaseVariable = databaseVariable;
         this.entries = entries;
         this.file = file;
     }
@@ -70,7 +73,8 @@ public final class BlogConfiguration {
         List<String> all = new ArrayList<>(general);
         all.addAll(serving);
         List<ConfigEntry> entries = Entries.of(sources, resolver, settings);
-        return new BlogConfiguration(settings, List.copyOf(all), serving, entries, sources.file());
+        return new BlogConfiguration(
+                settings, List.copyOf(all), serving, entries, sources.file(), resolver.databaseVariableAsWritten());
     }
 
     /**
@@ -111,6 +115,16 @@ public final class BlogConfiguration {
      */
     public List<ConfigEntry> entries() {
         return entries;
+    }
+
+    /**
+     * The setting the database was configured by, as the user wrote it: {@code DATABASE_URL} or
+     * {@code JDBC_DATABASE_URL}, or the system property or file key it came from (for example
+     * {@code blog.database.url in file /srv/blog.properties}); the name a message about the wrong database should
+     * give. Never null.
+     */
+    public String databaseVariable() {
+        return databaseVariable;
     }
 
     /** The properties file that was read, if any. */

@@ -19,6 +19,7 @@ final class Resolver {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> servingWarnings = new ArrayList<>();
     private String databaseVariable;
+    private String databaseVariableAsWritten;
     private boolean environmentForcedByDyno;
     private boolean userFromUrl;
     private boolean passwordFromUrl;
@@ -58,6 +59,11 @@ final class Resolver {
     /** The variable the database URL was read from: {@code DATABASE_URL} or {@code JDBC_DATABASE_URL}. */
     ConfigKey databaseKey() {
         return ConfigKey.valueOf(databaseVariable);
+    }
+
+    /** The name the database URL was given under, for messages: a variable, a system property or a file key. */
+    String databaseVariableAsWritten() {
+        return databaseVariableAsWritten;
     }
 
     /** The variable the database user came from, if any. */
@@ -106,7 +112,8 @@ final class Resolver {
             key = ConfigKey.JDBC_DATABASE_URL;
         }
         databaseVariable = key.name();
-        DatabaseSettings database = DatabaseUrl.parse(variable(key, url), url.text(), workingDirectory);
+        databaseVariableAsWritten = variable(key, url);
+        DatabaseSettings database = DatabaseUrl.parse(databaseVariableAsWritten, url.text(), workingDirectory);
         userFromUrl = database.user().isPresent();
         passwordFromUrl = database.password().isPresent();
         if (database.dialect() == Dialect.POSTGRESQL) {

@@ -138,4 +138,16 @@ class HerokuAndDatabaseSelectionTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("JDBC_DATABASE_URL: no database name");
     }
+
+    @Test
+    void shouldNameTheDatabaseSettingAsTheUserWroteIt() {
+        assertThat(load(Map.of()).databaseVariable()).isEqualTo("DATABASE_URL");
+        assertThat(load(Map.of("JDBC_DATABASE_URL", "jdbc:postgresql://db.example.com/d1"))
+                        .databaseVariable())
+                .isEqualTo("JDBC_DATABASE_URL");
+        Properties system = new Properties();
+        system.setProperty("blog.database.url", "sqlite:///other.db");
+        assertThat(BlogConfiguration.load(Map.of(), system, workingDirectory).databaseVariable())
+                .isEqualTo("blog.database.url");
+    }
 }

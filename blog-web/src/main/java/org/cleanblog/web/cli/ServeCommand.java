@@ -38,7 +38,7 @@ final class ServeCommand implements Command {
         BlogSettings settings = configuration.settings();
         // Loading logged the warnings for every command; these concern only a server's sessions.
         configuration.servingWarnings().forEach(LOG::warn);
-        BlogDatabase db = Databases.open(settings.database());
+        BlogDatabase db = MigrateCommand.open(configuration);
         BlogServer server;
         try {
             server = BlogApplication.start(

@@ -7,11 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.cleanblog.config.BlogConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
     @TempDir
@@ -87,5 +92,23 @@ class CliTest {
         err.reset();
         assertThat(run(Map.of(), "copy-db", "--form", "x")).isEqualTo(2);
         assertThat(err()).contains("unknown option '--form'");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"migrate", "serve"})
+    void shouldExit2WithOneLineNamingDatabaseUrlWhenTheDatabaseIsNotABlogs(String command) throws Exception {
+        Path other = directory.resolve("other.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY)");
+        }
+
+        assertThat(run(Map.of("DATABASE_URL", "sqlite:///other.db"), command)).isEqualTo(2);
+        assertThat(err().lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("DATABASE_URL: ")
+                        .contains("(invoice)", "not a Clean Blog database")
+                        .doesNotContain("Exception"));
     }
 }
