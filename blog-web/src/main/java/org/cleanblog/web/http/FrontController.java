@@ -26,6 +26,8 @@ final class FrontController extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(FrontController.class);
     private static final String CSRF_FIELD = "csrf_token";
+    /** How much of an oversized body is read and thrown away before the connection is closed. */
+    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     private final transient Router router;
     private final transient SessionCodec sessions;
@@ -55,8 +57,10 @@ final class FrontController extends HttpServlet {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Exchange exchange = null;
         if (request.getContentLengthLong() > maxRequestBytes) {
-            // Refused before a byte of the body is read; the connection is closed rather than drained.
+            // Refused before the body is used. It is still read and thrown away (up to a bound), because closing a
+            // connection with unread bytes makes TCP reset it, and the client may then never see the 413.
             response.setHeader("Connection", "close");
+            discardBody(request);
             error(request, response, null, 413, null);
             return;
         }
@@ -79,8 +83,9 @@ final class FrontController extends HttpServlet {
             error(request, response, exchange, 405, null);
         } catch (HttpError e) {
             if (e.status() == 413) {
-                // The rest of a chunked body is not worth reading: close the connection instead of draining it.
+                // As above: the rest of the body is thrown away before the connection is closed.
                 response.setHeader("Connection", "close");
+                discardBody(request);
             }
             error(request, response, exchange, e.status(), e.getMessage());
         } catch (NotFoundException e) {
@@ -141,5 +146,22 @@ final class FrontController extends HttpServlet {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reads and throws away what is left of the request body, at most {@link #DISCARD_LIMIT} bytes, so that the 413
+     * answer reaches a client that sends its whole body before reading (browsers do). A larger body is cut off.
+     */
+    private static void discardBody(HttpServletRequest request) {
+        byte[] buffer = new byte[8192];
+        long left = DISCARD_LIMIT;
+        try (var in = request.getInputStream()) {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away or sent garbage: the 413 is all it gets either way.
+        }
     }
 }
