@@ -19,7 +19,8 @@ import org.cleanblog.persistence.Dialect;
 
 /**
  * The target of a copy, inside the one transaction the caller holds on {@code connection}: schema check, lock,
- * emptiness, clearing, writers, and the repairs a bulk load needs afterwards (identities, derived counts).
+ * emptiness, clearing, writers, and the repairs a bulk load needs afterwards (identities, derived counts), which
+ * {@link TargetCounters} does.
  */
 final class TargetDatabase {
     /**
@@ -33,10 +34,12 @@ final class TargetDatabase {
 
     private final Connection connection;
     private final Dialect dialect;
+    private final TargetCounters counters;
 
     TargetDatabase(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
+        this.counters = new TargetCounters(connection, dialect);
     }
 
     Dialect dialect() {
@@ -121,21 +124,6 @@ final class TargetDatabase {
                 : new SqliteInsertSink(connection, table);
     }
 
-    /**
-     * Moves every table's id generator past the greatest of the source's high-water mark ({@code sourceMarks}, by
-     * table; ids the source handed out, also those of its deleted newest rows), the highest copied id and what the
-     * target itself had handed out, so that no id is handed out twice (ADR 0010). A PostgreSQL identity does not
-     * move by itself when rows arrive with their ids; SQLite's {@code sqlite_sequence} moves to the highest loaded id
-     * only.
-     */
-    void moveIdentities(Map<String, Long> sourceMarks) throws SQLException {
-        for (TableSpec table : BlogSchema.TABLES) {
-            long mark =
-                    Math.max(sourceMarks.getOrDefault(table.name(), 0L), IdMarks.of(connection, dialect, table.name()));
-            IdMarks.set(connection, dialect, table.name(), mark);
-        }
-    }
-
     /** Sets every user's {@code sessions_valid_from} to {@code at}, which must be at microsecond precision. */
     void startSessionsAt(Instant at) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE users SET sessions_valid_from = ?")) {
@@ -148,53 +136,30 @@ final class TargetDatabase {
         }
     }
 
-    /** Sets each kept count to the table's real count (after {@link RowCountCheck} has looked at them). */
-    void recomputeRowCounts() throws SQLException {
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE " + ROW_COUNTS + " SET row_count = ? WHERE table_name = ?")) {
-            for (String table : rowCounts().keySet()) {
-                update.setLong(1, count(table));
-                update.setString(2, table);
-                update.executeUpdate();
-            }
-        }
-    }
-
-    /** How far each kept count is off the table's {@code count(*)} (kept minus real), by table. */
-    Map<String, Long> rowCountErrors() throws SQLException {
-        Map<String, Long> errors = new TreeMap<>();
-        for (Map.Entry<String, Long> kept : rowCounts().entrySet()) {
-            errors.put(kept.getKey(), kept.getValue() - count(kept.getKey()));
-        }
-        return errors;
-    }
-
     /** Whether {@link #clear()} restarts the kept counts at zero (TRUNCATE's trigger) rather than counting down. */
     boolean clearingResetsRowCounts() {
         return dialect == Dialect.POSTGRESQL;
     }
 
-    /**
-     * Reads the kept counts, by table.
-     *
-     * @throws CopyException when a counted table is not one this copy-db knows (its name would go into SQL)
-     */
+    // The counters' repairs and reads live in TargetCounters; these keep one entry point for the copy.
+    void moveIdentities(Map<String, Long> sourceMarks) throws SQLException {
+        counters.moveIdentities(sourceMarks);
+    }
+
+    void recomputeRowCounts() throws SQLException {
+        counters.recomputeRowCounts();
+    }
+
+    Map<String, Long> rowCountErrors() throws SQLException {
+        return counters.rowCountErrors();
+    }
+
     Map<String, Long> rowCounts() throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT table_name, row_count FROM " + ROW_COUNTS)) {
-            while (rs.next()) {
-                String table = rs.getString(1);
-                if (BlogSchema.table(table).isEmpty()) {
-                    throw new CopyException(
-                            CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
-                            ROW_COUNTS + " counts table '" + table + "', which this copy-db does not know: use the"
-                                    + " copy-db of the same version as the target's schema");
-                }
-                counts.put(table, rs.getLong(2));
-            }
-        }
-        return counts;
+        return counters.rowCounts();
+    }
+
+    long count(String table) throws SQLException {
+        return counters.count(table);
     }
 
     /**
@@ -213,14 +178,6 @@ final class TargetDatabase {
             }
         }
         return violations;
-    }
-
-    long count(String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private void execute(String sql) throws SQLException {
