@@ -1,6 +1,5 @@
 package org.cleanblog.web.http;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,20 +18,15 @@ import org.cleanblog.web.user.Viewer;
  * to answer (a rendered page, a redirect, plain content). Used by one thread for one request; not thread-safe.
  */
 public final class Exchange {
-    static final String SESSION_COOKIE = "blog_session";
-
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Map<String, String> pathParams;
     private final FormData form;
     private final FormData query;
-    private final SessionCodec sessions;
+    private final SessionCookie sessionCookie;
     private final Function<Session, Viewer> viewers;
     private final Templates templates;
 
-    private Session session;
-    private boolean sessionChanged;
-    private boolean sessionEnded;
     private Viewer viewer;
 
     Exchange(
@@ -48,10 +42,9 @@ public final class Exchange {
         this.pathParams = Map.copyOf(pathParams);
         this.form = form;
         this.query = FormData.ofQuery(request);
-        this.sessions = sessions;
+        this.sessionCookie = new SessionCookie(request, response, sessions);
         this.viewers = viewers;
         this.templates = templates;
-        readSessionCookie();
     }
 
     public String method() {
@@ -117,6 +110,7 @@ public final class Exchange {
      */
     public Viewer viewer() {
         if (viewer == null) {
+            Session session = sessionCookie.session();
             viewer = session == null ? Viewer.ANONYMOUS : viewers.apply(session);
             if (!viewer.loggedIn() && session != null && session.user().isPresent()) {
                 endSession();
@@ -127,17 +121,12 @@ public final class Exchange {
 
     /** The CSRF token for this visitor's forms; starts an anonymous session when there is none yet. */
     public String csrfToken() {
-        if (session == null) {
-            session = sessions.newSession(0);
-            sessionChanged = true;
-            sessionEnded = false;
-        }
-        return sessions.csrfToken(session);
+        return sessionCookie.csrfToken();
     }
 
     /** Whether {@code token} is this session's CSRF token; false when there is no session. */
     boolean isValidCsrfToken(String token) {
-        return session != null && sessions.isValidCsrfToken(session, token);
+        return sessionCookie.isValidCsrfToken(token);
     }
 
     /**
@@ -146,17 +135,13 @@ public final class Exchange {
      * of the instance that stored the last logout ran ahead of this one.
      */
     public void startSession(User user) {
-        session = sessions.newSession(user.id(), user.sessionsValidFrom());
-        sessionChanged = true;
-        sessionEnded = false;
+        sessionCookie.start(user);
         viewer = null;
     }
 
     /** Ends the session: the browser is told to forget the cookie. */
     public void endSession() {
-        session = null;
-        sessionChanged = false;
-        sessionEnded = true;
+        sessionCookie.end();
         viewer = Viewer.ANONYMOUS;
     }
 
@@ -170,13 +155,12 @@ public final class Exchange {
 
     ViewContext viewContext() {
         Viewer v = viewer();
-        String token = session != null ? sessions.csrfToken(session) : "";
-        return new ViewContext(v, token, path());
+        return new ViewContext(v, sessionCookie.existingCsrfToken(), path());
     }
 
     /** 303 See Other to {@code location} (a path on this site), so a refresh does not repeat a POST. */
     public void redirect(String location) {
-        writeSessionCookie();
+        sessionCookie.write();
         response.setStatus(303);
         response.setHeader("Location", location);
         response.setContentLength(0);
@@ -184,7 +168,7 @@ public final class Exchange {
 
     /** Sends {@code body} as it is. */
     public void send(int status, String contentType, String body) throws IOException {
-        writeSessionCookie();
+        sessionCookie.write();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(contentType);
@@ -208,37 +192,5 @@ public final class Exchange {
     /** The scheme and host the visitor used, for absolute links in feeds; see {@link RequestOrigin#baseUrl}. */
     public String baseUrl() {
         return RequestOrigin.baseUrl(request);
-    }
-
-    private void readSessionCookie() {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return;
-        }
-        for (Cookie cookie : cookies) {
-            if (SESSION_COOKIE.equals(cookie.getName())) {
-                sessions.decode(cookie.getValue()).ifPresent(verified -> {
-                    session = verified.session();
-                    // Re-sign with the current key so that the fallback key can be retired.
-                    sessionChanged = verified.signedWithFallback();
-                });
-                return;
-            }
-        }
-    }
-
-    private void writeSessionCookie() {
-        if (sessionChanged && session != null) {
-            response.addHeader("Set-Cookie", cookie(sessions.encode(session), sessions.secondsLeft(session)));
-        } else if (sessionEnded) {
-            response.addHeader("Set-Cookie", cookie("", 0));
-        }
-        sessionChanged = false;
-        sessionEnded = false;
-    }
-
-    private String cookie(String value, long maxAge) {
-        return SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
-                + (RequestOrigin.isHttps(request) ? "; Secure" : "");
     }
 }
