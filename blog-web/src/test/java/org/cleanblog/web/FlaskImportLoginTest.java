@@ -8,8 +8,8 @@ import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyReport;
+import org.cleanblog.persistence.testing.FlaskTutorialDatabase;
 import org.cleanblog.persistence.testing.TestDatabase;
-import org.cleanblog.web.cli.FlaskFixture;
 import org.cleanblog.web.content.JsoupHtmlSanitizer;
 import org.cleanblog.web.support.BlogOnDatabase;
 import org.cleanblog.web.support.Browser;
@@ -26,7 +26,8 @@ class FlaskImportLoginTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void shouldLetTheTutorialsOwnerLogInWithTheOldPasswordAsAdminAndUpgradeTheHash(Dialect dialect) throws Exception {
-        try (TestDatabase flask = FlaskFixture.create("DELETE FROM comments WHERE post_id IS NULL");
+        try (TestDatabase flask =
+                        FlaskTutorialDatabase.create(Dialect.SQLITE, "DELETE FROM comments WHERE post_id IS NULL");
                 TestDatabase target = TestDatabase.create(dialect, "flasklogin")) {
             CopyReport report = BlogCopy.from(flask.jdbcUrl(), null, null)
                     .to(target.jdbcUrl(), null, null)

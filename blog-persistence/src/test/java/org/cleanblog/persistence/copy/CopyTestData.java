@@ -1,12 +1,7 @@
 package org.cleanblog.persistence.copy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +22,7 @@ import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.Fixtures;
+import org.cleanblog.persistence.testing.FlaskTutorialDatabase;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -54,26 +50,7 @@ final class CopyTestData {
      * DDL Flask-SQLAlchemy emits there and the same rows, plus {@code extraSql}.
      */
     static TestDatabase flaskBlog(Dialect dialect, String... extraSql) throws SQLException {
-        TestDatabase db = TestDatabase.create(dialect, "flasksource");
-        String schema = dialect == Dialect.SQLITE ? "/copy/schema.sql" : "/copy/schema-postgresql.sql";
-        // Foreign keys off on SQLite, as in the tutorial: SQLite's default, which Flask-SQLAlchemy keeps.
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl());
-                Statement statement = connection.createStatement()) {
-            for (String resource : List.of(schema, "/copy/rows.sql")) {
-                for (String sql : resource(resource).split(";\\s*\n")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
-                }
-            }
-            for (String sql : extraSql) {
-                statement.execute(sql);
-            }
-        } catch (SQLException | RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        return db;
+        return FlaskTutorialDatabase.create(dialect, extraSql);
     }
 
     /**
@@ -163,16 +140,5 @@ final class CopyTestData {
 
     static Dialect other(Dialect dialect) {
         return dialect == Dialect.SQLITE ? Dialect.POSTGRESQL : Dialect.SQLITE;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CopyTestData.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("test resource " + name + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.Fixtures;
+import org.cleanblog.persistence.testing.FlaskTutorialDatabase;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +101,7 @@ class CopyDbCommandTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void shouldExit1AndListTheRejectsWhenNotSkipping(Dialect dialect) throws Exception {
-        try (TestDatabase flask = FlaskFixture.create();
+        try (TestDatabase flask = FlaskTutorialDatabase.create(Dialect.SQLITE);
                 TestDatabase target = TestDatabase.create(dialect, "cmdrejects")) {
             assertThat(run("copy-db", "--from", flask.jdbcUrl(), "--to", target.jdbcUrl(), "--progress", "lines"))
                     .isEqualTo(1);
@@ -114,7 +115,7 @@ class CopyDbCommandTest {
 
     @Test
     void shouldCopyTheRestAndWriteTheNamedRejectsFileWhenSkipping() throws Exception {
-        try (TestDatabase flask = FlaskFixture.create();
+        try (TestDatabase flask = FlaskTutorialDatabase.create(Dialect.SQLITE);
                 TestDatabase target = TestDatabase.sqlite()) {
             Path rejects = directory.resolve("rejected.jsonl");
 
@@ -138,7 +139,7 @@ class CopyDbCommandTest {
     @Test
     void shouldWriteTheRejectsToTheDefaultFileWhenSkippingWithoutRejects() throws Exception {
         Path defaultFile = Path.of(CopyDbCommand.DEFAULT_REJECTS);
-        try (TestDatabase flask = FlaskFixture.create();
+        try (TestDatabase flask = FlaskTutorialDatabase.create(Dialect.SQLITE);
                 TestDatabase target = TestDatabase.sqlite()) {
             int status = run("copy-db", "--from", flask.jdbcUrl(), "--to", target.jdbcUrl(), "--skip-invalid");
 
