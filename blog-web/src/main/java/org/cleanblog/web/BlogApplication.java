@@ -3,9 +3,9 @@ package org.cleanblog.web;
 import java.time.Clock;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.web.http.BlogServer;
-import org.cleanblog.web.http.Templates;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewers;
+import org.cleanblog.web.view.Views;
 
 /** Puts the blog together: storage, settings and password hashing in, a running server out. */
 public final class BlogApplication {
@@ -29,13 +29,11 @@ public final class BlogApplication {
             throws Exception {
         var sessions = new SessionCodec(settings.secretKeys(), settings.sessionLifetime(), Clock.systemUTC());
         var viewers = new Viewers(storage.repositories().users(), settings.adminEmails());
+        var views = new Views(viewers);
         return BlogServer.start(
-                settings.host(),
-                settings.port(),
-                settings.maxRequestBytes(),
-                Routes.of(storage, settings, hasher, limits),
+                new BlogServer.Settings(settings.host(), settings.port(), settings.maxRequestBytes()),
+                Routes.of(storage, settings, hasher, limits, viewers, views),
                 sessions,
-                viewers,
-                new Templates());
+                views);
     }
 }

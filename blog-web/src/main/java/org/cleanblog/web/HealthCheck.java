@@ -1,5 +1,6 @@
 package org.cleanblog.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,9 +10,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.cleanblog.web.http.Exchange;
 
 /**
- * The database check behind {@code /healthz}, answered within a bounded wait. Asking the pool for a connection may
+ * {@code GET /healthz}: 200 {@code ok} when the database answers, 503 when it does not, within a bounded wait. Asking the pool for a connection may
  * block for the pool's whole connection timeout (10 s) when the database host stops answering; a load balancer needs
  * its answer sooner, so a check that has not finished within {@code timeout} counts as unhealthy.
  *
@@ -40,6 +42,12 @@ final class HealthCheck {
         this.reachable = reachable;
         this.timeout = timeout;
         this.executor = executor;
+    }
+
+    /** Answers {@code GET /healthz}. */
+    void answer(Exchange ex) throws IOException {
+        boolean up = isHealthy();
+        ex.send(up ? 200 : 503, "text/plain; charset=UTF-8", up ? "ok\n" : "database unreachable\n");
     }
 
     /** True when the check answered "reachable" within the timeout; false when it said no, failed or took longer. */

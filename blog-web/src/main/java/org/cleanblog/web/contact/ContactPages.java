@@ -1,7 +1,6 @@
 package org.cleanblog.web.contact;
 
 import java.io.IOException;
-import java.util.Map;
 import org.cleanblog.core.ValidationException;
 import org.cleanblog.core.contact.ContactMessage;
 import org.cleanblog.core.contact.ContactMessageRepository;
@@ -12,31 +11,36 @@ import org.cleanblog.core.user.Email;
 import org.cleanblog.web.content.XmlText;
 import org.cleanblog.web.http.Exchange;
 import org.cleanblog.web.http.HttpError;
-import org.cleanblog.web.user.Access;
+import org.cleanblog.web.user.Viewers;
+import org.cleanblog.web.view.Views;
 
 /** The about page, the contact form (stored in the database) and the admin's list of messages. */
-public final class ContactPages {
-    public static final int MESSAGES_PER_PAGE = 20;
+final class ContactPages {
+    static final int MESSAGES_PER_PAGE = 20;
 
     private final ContactMessageRepository messages;
+    private final Viewers viewers;
+    private final Views views;
 
-    public ContactPages(ContactMessageRepository messages) {
+    ContactPages(ContactMessageRepository messages, Viewers viewers, Views views) {
         this.messages = messages;
+        this.viewers = viewers;
+        this.views = views;
     }
 
     /** {@code GET /about}. */
-    public void about(Exchange ex) throws IOException {
-        ex.render(200, "about.jte", Map.of());
+    void about(Exchange ex) throws IOException {
+        views.render(ex, 200, (out, ctx) -> JteaboutGenerated.render(out, null, ctx));
     }
 
     /** {@code GET /contact}; {@code ?sent} after a message was stored. */
-    public void contactForm(Exchange ex) throws IOException {
+    void contactForm(Exchange ex) throws IOException {
         boolean sent = ex.query("sent").isPresent();
         contactPage(ex, 200, "", ContactForm.EMPTY, sent);
     }
 
     /** {@code POST /contact} with {@code name}, {@code email}, {@code phone}, {@code message}. */
-    public void contact(Exchange ex) throws IOException {
+    void contact(Exchange ex) throws IOException {
         ContactForm form = new ContactForm(ex.form("name"), ex.form("email"), ex.form("phone"), ex.form("message"));
         try {
             XmlText.requireValid("name", form.name());
@@ -49,23 +53,21 @@ public final class ContactPages {
     }
 
     /** {@code GET /messages?page=N}: the admin reads what visitors sent, newest first. */
-    public void list(Exchange ex) throws IOException {
-        Access.requireAdmin(ex);
+    void list(Exchange ex) throws IOException {
+        viewers.requireAdmin(ex);
         Page<ContactMessage> page = messages.findPage(new PageRequest(ex.pageNumber(), MESSAGES_PER_PAGE));
         if (page.number() > page.totalPages()) {
             throw HttpError.notFound();
         }
-        ex.render(200, "messages.jte", Map.of("page", page));
+        views.render(ex, 200, (out, ctx) -> JtemessagesGenerated.render(out, null, ctx, page));
     }
 
-    private static void contactPage(Exchange ex, int status, String error, ContactForm form, boolean sent)
-            throws IOException {
-        ex.csrfToken();
-        ex.render(status, "contact.jte", Map.of("error", error, "form", form, "sent", sent));
+    private void contactPage(Exchange ex, int status, String error, ContactForm form, boolean sent) throws IOException {
+        views.render(ex, status, (out, ctx) -> JtecontactGenerated.render(out, null, ctx, error, form, sent));
     }
 
     /** The contact form's fields as typed. */
-    public record ContactForm(String name, String email, String phone, String message) {
+    record ContactForm(String name, String email, String phone, String message) {
         static final ContactForm EMPTY = new ContactForm("", "", "", "");
     }
 }

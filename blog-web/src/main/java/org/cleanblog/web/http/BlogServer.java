@@ -1,10 +1,7 @@
 package org.cleanblog.web.http;
 
 import java.net.URI;
-import java.util.function.Function;
-import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
-import org.cleanblog.web.user.Viewer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -29,35 +26,30 @@ public final class BlogServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server on {@code host}:{@code port} (0 picks a free port) and returns once it accepts connections.
+     * Starts the server and returns once it accepts connections.
      *
-     * @param maxRequestBytes request bodies larger than this get a 413 page
+     * @param router every route of the site, already complete
+     * @param sessions signs and verifies the session cookie of every request
+     * @param errorPages how error pages look (the view layer); must be thread-safe
      * @throws Exception when the port cannot be bound or Jetty fails to start (the server is stopped again)
      */
     public static BlogServer start(
-            String host,
-            int port,
-            long maxRequestBytes,
-            Router router,
-            SessionCodec sessions,
-            Function<Session, Viewer> viewers,
-            Templates templates)
-            throws Exception {
+            Settings settings, Router router, SessionCodec sessions, ErrorPage.Renderer errorPages) throws Exception {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
         server.addConnector(connector);
 
+        // No setMaxFormContentSize: the servlet API never parses our form bodies, FormData does (ADR 0011).
         ServletContextHandler context = new ServletContextHandler("/");
-        context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
         context.addServlet(
-                new ServletHolder("blog", new FrontController(router, sessions, viewers, templates, maxRequestBytes)),
+                new ServletHolder(
+                        "blog", new FrontController(router, sessions, errorPages, settings.maxRequestBytes())),
                 "/");
-        ErrorPages errorPages = new ErrorPages(templates);
         context.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setHandler(context);
@@ -89,4 +81,13 @@ public final class BlogServer implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
     }
+
+    /**
+     * Where the server listens and how large a request may be.
+     *
+     * @param host the address to bind, e.g. {@code 0.0.0.0}
+     * @param port the port, 0 for any free port
+     * @param maxRequestBytes request bodies larger than this get a 413 page
+     */
+    public record Settings(String host, int port, long maxRequestBytes) {}
 }

@@ -4,18 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.cleanblog.core.user.User;
-import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
-import org.cleanblog.web.user.Viewer;
 
 /**
- * One request and its response, as handlers see them: form and path parameters, the visitor, the session, and ways
- * to answer (a rendered page, a redirect, plain content). Used by one thread for one request; not thread-safe.
+ * One request and its response, as handlers see them: what the request says (form, query and path parameters, the
+ * client's address), its {@link #session() session}, and ways to answer (a redirect, content, a file of the jar).
+ * Pages are rendered by the view layer and sent with {@link #send}. Used by one thread for one request; not
+ * thread-safe.
  */
 public final class Exchange {
     private final HttpServletRequest request;
@@ -23,28 +20,20 @@ public final class Exchange {
     private final Map<String, String> pathParams;
     private final FormData form;
     private final FormData query;
-    private final SessionCookie sessionCookie;
-    private final Function<Session, Viewer> viewers;
-    private final Templates templates;
-
-    private Viewer viewer;
+    private final SessionCookie session;
 
     Exchange(
             HttpServletRequest request,
             HttpServletResponse response,
             Map<String, String> pathParams,
             FormData form,
-            SessionCodec sessions,
-            Function<Session, Viewer> viewers,
-            Templates templates) {
+            SessionCodec sessions) {
         this.request = request;
         this.response = response;
         this.pathParams = Map.copyOf(pathParams);
         this.form = form;
         this.query = FormData.ofQuery(request);
-        this.sessionCookie = new SessionCookie(request, response, sessions);
-        this.viewers = viewers;
-        this.templates = templates;
+        this.session = new SessionCookie(request, response, sessions);
     }
 
     public String method() {
@@ -89,9 +78,9 @@ public final class Exchange {
         return (int) PositiveNumber.parse(raw, 1_000_000).orElseThrow(HttpError::notFound);
     }
 
-    /** Sets a response header, e.g. {@code Retry-After} before an error is thrown. */
-    public void setHeader(String name, String value) {
-        response.setHeader(name, value);
+    /** A path parameter as it is, such as the {@code {file}} of {@code /static/{file}}; empty when absent. */
+    public String pathParam(String name) {
+        return pathParams.getOrDefault(name, "");
     }
 
     /** The visitor's address, for throttling; see {@link RequestOrigin#clientAddress}. */
@@ -99,98 +88,47 @@ public final class Exchange {
         return RequestOrigin.clientAddress(request);
     }
 
-    /** A path parameter as it is, such as the {@code {file}} of {@code /static/{file}}; empty when absent. */
-    public String pathParam(String name) {
-        return pathParams.getOrDefault(name, "");
+    /** The scheme and host the visitor used, for absolute links in feeds; see {@link RequestOrigin#baseUrl}. */
+    public String baseUrl() {
+        return RequestOrigin.baseUrl(request);
     }
 
-    /**
-     * The logged-in user, or {@link Viewer#ANONYMOUS}; looked up once per request. A session of a user that no longer
-     * counts (the user logged out elsewhere, or was deleted) is dropped, and the browser told to forget it.
-     */
-    public Viewer viewer() {
-        if (viewer == null) {
-            Session session = sessionCookie.session();
-            viewer = session == null ? Viewer.ANONYMOUS : viewers.apply(session);
-            if (!viewer.loggedIn() && session != null && session.user().isPresent()) {
-                endSession();
-            }
-        }
-        return viewer;
+    /** The visitor's session: who is logged in, the CSRF token for forms, logging in and out. */
+    public SessionCookie session() {
+        return session;
     }
 
-    /** The CSRF token for this visitor's forms; starts an anonymous session when there is none yet. */
-    public String csrfToken() {
-        return sessionCookie.csrfToken();
-    }
-
-    /** Whether {@code token} is this session's CSRF token; false when there is no session. */
-    boolean isValidCsrfToken(String token) {
-        return sessionCookie.isValidCsrfToken(token);
-    }
-
-    /**
-     * Logs {@code user} in with a brand-new session (new id, so a new CSRF token): the old one is not reused. The
-     * session counts as issued no earlier than the user's {@code sessionsValidFrom}, so it is valid even if the clock
-     * of the instance that stored the last logout ran ahead of this one.
-     */
-    public void startSession(User user) {
-        sessionCookie.start(user);
-        viewer = null;
-    }
-
-    /** Ends the session: the browser is told to forget the cookie. */
-    public void endSession() {
-        sessionCookie.end();
-        viewer = Viewer.ANONYMOUS;
-    }
-
-    /** Renders {@code template} with {@code params} and the layout's {@code ctx}, and sends it with {@code status}. */
-    public void render(int status, String template, Map<String, Object> params) throws IOException {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("ctx", viewContext());
-        String html = templates.render(template, all);
-        send(status, "text/html; charset=UTF-8", html);
-    }
-
-    ViewContext viewContext() {
-        Viewer v = viewer();
-        return new ViewContext(v, sessionCookie.existingCsrfToken(), path());
+    /** Sets a response header, e.g. {@code Retry-After} before an error is thrown. */
+    public void setHeader(String name, String value) {
+        response.setHeader(name, value);
     }
 
     /** 303 See Other to {@code location} (a path on this site), so a refresh does not repeat a POST. */
     public void redirect(String location) {
-        sessionCookie.write();
+        session.write();
         response.setStatus(303);
         response.setHeader("Location", location);
         response.setContentLength(0);
     }
 
-    /** Sends {@code body} as it is. */
+    /** Sends {@code body} as it is, with the session cookie if it changed; no body for a {@code HEAD} request. */
     public void send(int status, String contentType, String body) throws IOException {
-        sessionCookie.write();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        session.write();
+        write(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a file of the jar; browsers may keep it for a day. */
+    public void sendAsset(String contentType, byte[] bytes) throws IOException {
+        response.setHeader("Cache-Control", "public, max-age=86400");
+        write(200, contentType, bytes);
+    }
+
+    private void write(int status, String contentType, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setContentLength(bytes.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(bytes);
         }
-    }
-
-    /** Sends a file of the jar; browsers may keep it for a day. */
-    public void sendAsset(String contentType, byte[] bytes) throws IOException {
-        response.setStatus(200);
-        response.setHeader("Cache-Control", "public, max-age=86400");
-        response.setContentType(contentType);
-        response.setContentLength(bytes.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(bytes);
-        }
-    }
-
-    /** The scheme and host the visitor used, for absolute links in feeds; see {@link RequestOrigin#baseUrl}. */
-    public String baseUrl() {
-        return RequestOrigin.baseUrl(request);
     }
 }

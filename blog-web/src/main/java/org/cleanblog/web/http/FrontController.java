@@ -6,14 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.Function;
 import org.cleanblog.core.ConflictException;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.StorageException;
 import org.cleanblog.core.ValidationException;
-import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
-import org.cleanblog.web.user.Viewer;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,23 +28,14 @@ final class FrontController extends HttpServlet {
 
     private final transient Router router;
     private final transient SessionCodec sessions;
-    private final transient Function<Session, Viewer> viewers;
-    private final transient Templates templates;
-    private final transient ErrorPages errorPages;
+    private final transient ErrorPage.Renderer errorPages;
     private final long maxRequestBytes;
 
-    FrontController(
-            Router router,
-            SessionCodec sessions,
-            Function<Session, Viewer> viewers,
-            Templates templates,
-            long maxRequestBytes) {
-        this.maxRequestBytes = maxRequestBytes;
+    FrontController(Router router, SessionCodec sessions, ErrorPage.Renderer errorPages, long maxRequestBytes) {
         this.router = router;
         this.sessions = sessions;
-        this.viewers = viewers;
-        this.templates = templates;
-        this.errorPages = new ErrorPages(templates);
+        this.errorPages = errorPages;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
@@ -68,8 +56,8 @@ final class FrontController extends HttpServlet {
             Router.Match match = router.match(request.getMethod(), path(request));
             boolean post = "POST".equals(request.getMethod());
             FormData form = post ? FormData.ofBody(request, maxRequestBytes) : FormData.EMPTY;
-            exchange = new Exchange(request, response, match.params(), form, sessions, viewers, templates);
-            if (post && !exchange.isValidCsrfToken(form.get(CSRF_FIELD))) {
+            exchange = new Exchange(request, response, match.params(), form, sessions);
+            if (post && !exchange.session().isValidCsrfToken(form.get(CSRF_FIELD))) {
                 throw new HttpError(
                         400,
                         "This form has expired or did not come from this blog, so nothing was changed. "
@@ -119,15 +107,19 @@ final class FrontController extends HttpServlet {
         if (response.isCommitted()) {
             return;
         }
-        ViewContext ctx = new ViewContext(Viewer.ANONYMOUS, "", request.getRequestURI());
-        if (exchange != null && status != 503) {
+        ErrorPage page = ErrorPage.of(status, message, request.getRequestURI());
+        String html;
+        if (exchange == null || status == 503) {
+            // 503 means the database is unreachable: the visitor is not looked up there.
+            html = errorPages.render(page, null);
+        } else {
             try {
-                ctx = exchange.viewContext();
+                html = errorPages.render(page, exchange);
             } catch (RuntimeException e) {
                 // The page is already an error; show it to an anonymous visitor rather than fail twice.
+                html = errorPages.render(page, null);
             }
         }
-        String html = errorPages.render(ctx, status, message);
         if (exchange != null) {
             exchange.send(status, "text/html; charset=UTF-8", html);
         } else {

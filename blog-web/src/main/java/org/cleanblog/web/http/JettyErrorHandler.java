@@ -12,9 +12,9 @@ import org.eclipse.jetty.util.Callback;
  * own error page instead of Jetty's, which names the server and may echo the request.
  */
 final class JettyErrorHandler implements Request.Handler {
-    private final ErrorPages pages;
+    private final ErrorPage.Renderer pages;
 
-    JettyErrorHandler(ErrorPages pages) {
+    JettyErrorHandler(ErrorPage.Renderer pages) {
         this.pages = pages;
     }
 
@@ -31,7 +31,8 @@ final class JettyErrorHandler implements Request.Handler {
         SecurityHeaders.apply(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=UTF-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        String html = pages.renderAnonymous(request.getHttpURI().getPath(), status);
+        String html =
+                pages.render(ErrorPage.of(status, null, request.getHttpURI().getPath()), null);
         response.write(true, StandardCharsets.UTF_8.encode(html), callback);
         return true;
     }

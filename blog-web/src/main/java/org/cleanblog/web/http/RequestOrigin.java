@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Where a request came from, as far as the blog may believe it: behind a platform router (Heroku) the connection
  * comes from the router, which says in {@code X-Forwarded-*} headers what the visitor used. Stateless.
  */
-public final class RequestOrigin {
+final class RequestOrigin {
     /** A dotted-quad IPv4 address: four decimal numbers 0 to 255 without leading zeros (which some read as octal). */
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
             + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The route table: routes are declared in code, in one place ({@code Routes}), as method + path pattern + handler
+ * The route table: routes are declared in code as method + path pattern + handler, each feature package adding its own
  * (ADR 0004). A pattern is literal segments and {@code {name}} segments, each matching one non-empty path segment.
  *
  * <p>Build it once, then share it: matching is thread-safe as long as no route is added concurrently.
@@ -16,17 +16,29 @@ import java.util.Set;
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
 
+    /** Adds {@code GET pattern} (which also answers {@code HEAD}, without a body). */
     public Router get(String pattern, Handler handler) {
         return add("GET", pattern, handler);
     }
 
+    /** Adds {@code POST pattern}; the front controller checks its CSRF token before {@code handler} runs. */
     public Router post(String pattern, Handler handler) {
         return add("POST", pattern, handler);
+    }
+
+    /** Every route as {@code "METHOD /pattern"}, in the order they were added: the site's whole surface. */
+    public List<String> routes() {
+        return routes.stream()
+                .map(r -> r.method() + " /" + String.join("/", r.pattern()))
+                .toList();
     }
 
     private Router add(String method, String pattern, Handler handler) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("route pattern must start with '/': " + pattern);
+        }
+        if (routes().contains(method + " " + pattern)) {
+            throw new IllegalArgumentException("route " + method + " " + pattern + " is declared twice");
         }
         routes.add(new Route(method, segments(pattern), handler));
         return this;
@@ -38,7 +50,7 @@ public final class Router {
      * @throws HttpError 404 when no route has this path, 405 (with the allowed methods) when routes have the path but
      *     not the method
      */
-    public Match match(String method, String path) {
+    Match match(String method, String path) {
         List<String> actual = segments(path);
         Set<String> allowed = new LinkedHashSet<>();
         String wanted = "HEAD".equals(method) ? "GET" : method;
@@ -67,10 +79,10 @@ public final class Router {
     }
 
     /** A matched route: its handler and the values of its {@code {name}} segments. */
-    public record Match(Handler handler, Map<String, String> params) {}
+    record Match(Handler handler, Map<String, String> params) {}
 
     /** 405: the path exists, the method does not. */
-    public static final class MethodNotAllowed extends RuntimeException {
+    static final class MethodNotAllowed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Set<String> allowed;
 
@@ -80,7 +92,7 @@ public final class Router {
         }
 
         /** For the {@code Allow} header. */
-        public String allowHeader() {
+        String allowHeader() {
             Set<String> methods = new LinkedHashSet<>(allowed);
             if (methods.contains("GET")) {
                 methods.add("HEAD");

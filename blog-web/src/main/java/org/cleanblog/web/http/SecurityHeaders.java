@@ -12,7 +12,7 @@ import org.eclipse.jetty.http.HttpFields;
  *
  * <p>Stateless and thread-safe.
  */
-public final class SecurityHeaders {
+final class SecurityHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' https: data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";

@@ -3,20 +3,27 @@ package org.cleanblog.web.http;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.cleanblog.core.user.User;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.cleanblog.web.session.Session;
 import org.cleanblog.web.session.SessionCodec;
 
 /**
- * The {@code blog_session} cookie of one {@link Exchange}: the session the request brought, and whether the response
- * must set a new cookie or tell the browser to forget it. Used by one thread for one request; not thread-safe.
+ * The session of one request, carried by the signed {@code blog_session} cookie (ADR 0005): the session the request
+ * brought, its CSRF token, starting and ending a session, and the {@code Set-Cookie} the response needs. Values derived
+ * from the session (who the visitor is) are kept for the rest of the request and forgotten when the session starts or
+ * ends. Used by one thread for one request; not thread-safe.
  */
-final class SessionCookie {
+public final class SessionCookie {
     static final String NAME = "blog_session";
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final SessionCodec sessions;
+    private final Map<Class<?>, Object> derived = new HashMap<>();
 
     private Session session;
     private boolean changed;
@@ -30,13 +37,16 @@ final class SessionCookie {
         read();
     }
 
-    /** The current session, or null when there is none. */
-    Session session() {
-        return session;
+    /** The current session: the one the request brought or one started since; empty when there is none. */
+    public Optional<Session> current() {
+        return Optional.ofNullable(session);
     }
 
-    /** The CSRF token of the session; starts an anonymous session when there is none yet. */
-    String csrfToken() {
+    /**
+     * The CSRF token of the session, for a form that is being rendered; starts an anonymous session when there is none
+     * yet, so that the form posts back a token the next request accepts.
+     */
+    public String csrfToken() {
         if (session == null) {
             session = sessions.newSession(0);
             changed = true;
@@ -45,28 +55,44 @@ final class SessionCookie {
         return sessions.csrfToken(session);
     }
 
-    /** The CSRF token of the session, or empty when there is none; never starts one. */
-    String existingCsrfToken() {
-        return session != null ? sessions.csrfToken(session) : "";
-    }
-
     /** Whether {@code token} is this session's CSRF token; false when there is no session. */
     boolean isValidCsrfToken(String token) {
         return session != null && sessions.isValidCsrfToken(session, token);
     }
 
-    /** Replaces the session with a brand-new one for {@code user}; see {@link Exchange#startSession}. */
-    void start(User user) {
-        session = sessions.newSession(user.id(), user.sessionsValidFrom());
+    /**
+     * Logs a user in with a brand-new session (new id, so a new CSRF token): the old one is not reused. The session
+     * counts as issued no earlier than {@code notBefore} (the user's {@code sessionsValidFrom}), so it is valid even if
+     * the clock of the instance that stored the last logout ran ahead of this one.
+     */
+    public void start(long userId, Instant notBefore) {
+        session = sessions.newSession(userId, notBefore);
         changed = true;
         ended = false;
+        derived.clear();
     }
 
-    /** Drops the session; the next {@link #write} tells the browser to forget the cookie. */
-    void end() {
+    /** Ends the session: the response tells the browser to forget the cookie. */
+    public void end() {
         session = null;
         changed = false;
         ended = true;
+        derived.clear();
+    }
+
+    /**
+     * The value of type {@code T} that {@code compute} derives from this session, such as the visitor looked up in the
+     * database: computed on first use, then kept until the session starts or ends. {@code compute} may end the session
+     * (a session of a user who logged out elsewhere); what it returns is kept all the same.
+     */
+    public <T> T derived(Class<T> type, Function<SessionCookie, T> compute) {
+        Object known = derived.get(type);
+        if (known != null) {
+            return type.cast(known);
+        }
+        T value = compute.apply(this);
+        derived.put(type, value);
+        return value;
     }
 
     /** Adds the {@code Set-Cookie} header the response needs, if any; at most once per change. */

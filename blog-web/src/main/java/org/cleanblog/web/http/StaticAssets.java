@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The stylesheet and images under {@code static/} on the class path (inside the jar), so the blog needs no CDN and
- * works offline. Files are read once and kept in memory; they are small.
+ * {@code GET /static/{file}}: the stylesheet and images under {@code static/} on the class path (inside the jar), so the
+ * blog needs no CDN and works offline. Files are read once and kept in memory; they are small.
  *
  * <p>Thread-safe.
  */
@@ -25,8 +25,21 @@ public final class StaticAssets {
 
     private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
 
+    private StaticAssets() {}
+
+    /** Adds {@code GET /static/{file}}: a file of the jar's {@code static/} folder, or 404. */
+    public static void register(Router router) {
+        StaticAssets assets = new StaticAssets();
+        router.get("/static/{file}", assets::serve);
+    }
+
+    private void serve(Exchange ex) throws IOException {
+        Asset asset = find(ex.pathParam("file")).orElseThrow(HttpError::notFound);
+        ex.sendAsset(asset.contentType(), asset.bytes());
+    }
+
     /** The asset named {@code name} (a plain file name, no path), or empty when there is none. */
-    public Optional<Asset> find(String name) {
+    private Optional<Asset> find(String name) {
         if (name == null || !SAFE_NAME.matcher(name).matches() || name.contains("..")) {
             return Optional.empty();
         }
@@ -46,5 +59,5 @@ public final class StaticAssets {
     }
 
     /** A file's content type and bytes. */
-    public record Asset(String contentType, byte[] bytes) {}
+    private record Asset(String contentType, byte[] bytes) {}
 }

@@ -2,7 +2,6 @@ package org.cleanblog.web.post;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.ValidationException;
@@ -11,28 +10,33 @@ import org.cleanblog.core.post.PostContent;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.content.XmlText;
 import org.cleanblog.web.http.Exchange;
-import org.cleanblog.web.user.Access;
 import org.cleanblog.web.user.Viewer;
+import org.cleanblog.web.user.Viewers;
+import org.cleanblog.web.view.Views;
 
 /** Writing, editing and deleting posts: the admin only (anonymous visitors are sent to log in, others get 403). */
-public final class AdminPostPages {
+final class AdminPostPages {
     private final BlogRepositories repositories;
     private final MarkdownRenderer markdown;
+    private final Viewers viewers;
+    private final Views views;
 
-    public AdminPostPages(BlogRepositories repositories, MarkdownRenderer markdown) {
+    AdminPostPages(BlogRepositories repositories, MarkdownRenderer markdown, Viewers viewers, Views views) {
         this.repositories = repositories;
         this.markdown = markdown;
+        this.viewers = viewers;
+        this.views = views;
     }
 
     /** {@code GET /new-post}. */
-    public void newForm(Exchange ex) throws IOException {
-        Access.requireAdmin(ex);
+    void newForm(Exchange ex) throws IOException {
+        viewers.requireAdmin(ex);
         form(ex, 200, PostForm.EMPTY, "/new-post", "");
     }
 
     /** {@code POST /new-post}: stores the post and redirects to it. */
-    public void create(Exchange ex) throws IOException {
-        Viewer admin = Access.requireAdmin(ex);
+    void create(Exchange ex) throws IOException {
+        Viewer admin = viewers.requireAdmin(ex);
         PostForm form = PostForm.from(ex);
         Post post;
         try {
@@ -45,16 +49,16 @@ public final class AdminPostPages {
     }
 
     /** {@code GET /edit-post/{id}}. */
-    public void editForm(Exchange ex) throws IOException {
-        Access.requireAdmin(ex);
+    void editForm(Exchange ex) throws IOException {
+        viewers.requireAdmin(ex);
         long id = ex.pathId("id");
         Post post = repositories.posts().findById(id).orElseThrow(() -> NotFoundException.of("post", id));
         form(ex, 200, new PostForm(post.title(), post.subtitle(), post.imgUrl(), post.body()), "/edit-post/" + id, "");
     }
 
     /** {@code POST /edit-post/{id}}: replaces the content and redirects to the post. */
-    public void update(Exchange ex) throws IOException {
-        Access.requireAdmin(ex);
+    void update(Exchange ex) throws IOException {
+        viewers.requireAdmin(ex);
         long id = ex.pathId("id");
         PostForm form = PostForm.from(ex);
         try {
@@ -67,18 +71,17 @@ public final class AdminPostPages {
     }
 
     /** {@code GET /delete/{id}}: asks the admin to confirm, naming the post and how many comments go with it. */
-    public void confirmDelete(Exchange ex) throws IOException {
-        Access.requireAdmin(ex);
+    void confirmDelete(Exchange ex) throws IOException {
+        viewers.requireAdmin(ex);
         long id = ex.pathId("id");
         Post post = repositories.posts().findById(id).orElseThrow(() -> NotFoundException.of("post", id));
         int comments = repositories.comments().findByPost(id).size();
-        ex.csrfToken();
-        ex.render(200, "delete.jte", Map.of("post", post, "commentCount", comments));
+        views.render(ex, 200, (out, ctx) -> JtedeleteGenerated.render(out, null, ctx, post, comments));
     }
 
     /** {@code POST /delete/{id}} (from the confirmation page): deletes the post and its comments, then goes home. */
-    public void delete(Exchange ex) {
-        Access.requireAdmin(ex);
+    void delete(Exchange ex) {
+        viewers.requireAdmin(ex);
         repositories.posts().delete(ex.pathId("id"));
         ex.redirect("/");
     }
@@ -95,13 +98,12 @@ public final class AdminPostPages {
         return new PostContent(form.title(), form.subtitle(), img, form.body(), markdown.render(form.body()));
     }
 
-    private static void form(Exchange ex, int status, PostForm form, String action, String error) throws IOException {
-        ex.csrfToken();
-        ex.render(status, "editor.jte", Map.of("form", form, "action", action, "error", error));
+    private void form(Exchange ex, int status, PostForm form, String action, String error) throws IOException {
+        views.render(ex, status, (out, ctx) -> JteeditorGenerated.render(out, null, ctx, form, action, error));
     }
 
     /** The fields of the post form as typed, to show them again when something is wrong. */
-    public record PostForm(String title, String subtitle, String imgUrl, String body) {
+    record PostForm(String title, String subtitle, String imgUrl, String body) {
         static final PostForm EMPTY = new PostForm("", "", "", "");
 
         static PostForm from(Exchange ex) {

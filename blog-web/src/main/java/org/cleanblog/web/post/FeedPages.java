@@ -18,20 +18,21 @@ import org.cleanblog.web.http.Exchange;
  * The Atom feed ({@code /feed.xml}, the newest posts) and the sitemap ({@code /sitemap.xml}, every page), written with
  * the JDK's XML writer so that every value is escaped; characters that XML 1.0 forbids are dropped ({@link XmlText}). Links are absolute, built from the host the visitor used.
  */
-public final class FeedPages {
-    public static final int FEED_ENTRIES = 20;
+final class FeedPages {
+    static final int FEED_ENTRIES = 20;
+    /** The blog's name in the feed, as the layout template writes it in every page title. */
+    static final String BLOG_TITLE = "Clean Blog";
+
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final PostRepository posts;
-    private final String blogTitle;
     private final String configuredBaseUrl;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
     /** @param configuredBaseUrl the blog's public address, or empty to take it from each request */
-    public FeedPages(PostRepository posts, String blogTitle, String configuredBaseUrl) {
+    FeedPages(PostRepository posts, String configuredBaseUrl) {
         this.posts = posts;
-        this.blogTitle = blogTitle;
         this.configuredBaseUrl = configuredBaseUrl;
     }
 
@@ -40,7 +41,7 @@ public final class FeedPages {
     }
 
     /** {@code GET /feed.xml}. */
-    public void feed(Exchange ex) throws IOException {
+    void feed(Exchange ex) throws IOException {
         String base = base(ex);
         StringWriter out = new StringWriter();
         try (Stream<Post> all = posts.streamAll()) {
@@ -48,7 +49,7 @@ public final class FeedPages {
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("feed");
             w.writeDefaultNamespace(ATOM);
-            element(w, "title", blogTitle);
+            element(w, "title", BLOG_TITLE);
             element(w, "id", base + "/");
             link(w, "self", base + "/feed.xml");
             link(w, "alternate", base + "/");
@@ -78,7 +79,7 @@ public final class FeedPages {
     }
 
     /** {@code GET /sitemap.xml}. */
-    public void sitemap(Exchange ex) throws IOException {
+    void sitemap(Exchange ex) throws IOException {
         String base = base(ex);
         StringWriter out = new StringWriter();
         try (Stream<Post> all = posts.streamAll()) {

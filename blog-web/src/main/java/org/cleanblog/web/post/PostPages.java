@@ -2,7 +2,6 @@ package org.cleanblog.web.post;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.ValidationException;
@@ -16,41 +15,46 @@ import org.cleanblog.web.content.Gravatar;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.Exchange;
 import org.cleanblog.web.http.HttpError;
-import org.cleanblog.web.user.Access;
 import org.cleanblog.web.user.Viewer;
+import org.cleanblog.web.user.Viewers;
+import org.cleanblog.web.view.Views;
 
 /** The pages every visitor reads: the home page with its pagination, a post with its comments, and commenting. */
-public final class PostPages {
-    public static final int POSTS_PER_PAGE = 10;
+final class PostPages {
+    static final int POSTS_PER_PAGE = 10;
 
     private final BlogRepositories repositories;
     private final MarkdownRenderer markdown;
+    private final Viewers viewers;
+    private final Views views;
 
-    public PostPages(BlogRepositories repositories, MarkdownRenderer markdown) {
+    PostPages(BlogRepositories repositories, MarkdownRenderer markdown, Viewers viewers, Views views) {
         this.repositories = repositories;
         this.markdown = markdown;
+        this.viewers = viewers;
+        this.views = views;
     }
 
     /** {@code GET /?page=N}: newest first; a page number that is not a number or past the last page is a 404. */
-    public void home(Exchange ex) throws IOException {
+    void home(Exchange ex) throws IOException {
         int number = ex.pageNumber();
         Page<PostSummary> page = repositories.posts().findPage(new PageRequest(number, POSTS_PER_PAGE));
         if (number > page.totalPages()) {
             throw HttpError.notFound();
         }
-        ex.render(200, "home.jte", Map.of("page", page));
+        views.render(ex, 200, (out, ctx) -> JtehomeGenerated.render(out, null, ctx, page));
     }
 
     /** {@code GET /post/{id}}. */
-    public void show(Exchange ex) throws IOException {
+    void show(Exchange ex) throws IOException {
         long id = ex.pathId("id");
         showPost(ex, id, 200, "", "");
     }
 
     /** {@code POST /post/{id}} with {@code comment_text}: logged-in users only; redirects back to the new comment. */
-    public void comment(Exchange ex) throws IOException {
+    void comment(Exchange ex) throws IOException {
         long postId = ex.pathId("id");
-        Viewer viewer = Access.requireUser(ex, "/post/" + postId);
+        Viewer viewer = viewers.requireUser(ex, "/post/" + postId);
         String text = ex.form("comment_text");
         Comment comment;
         try {
@@ -67,12 +71,9 @@ public final class PostPages {
         List<CommentView> comments = repositories.comments().findByPost(id).stream()
                 .map(c -> new CommentView(c, Gravatar.url(c.authorEmail())))
                 .toList();
-        if (ex.viewer().loggedIn()) {
-            ex.csrfToken();
-        }
-        ex.render(status, "post.jte", Map.of("post", post, "comments", comments, "error", error, "draft", draft));
+        views.render(ex, status, (out, ctx) -> JtepostGenerated.render(out, null, ctx, post, comments, error, draft));
     }
 
     /** A comment as the post page shows it, with its author's Gravatar URL. */
-    public record CommentView(Comment comment, String gravatarUrl) {}
+    record CommentView(Comment comment, String gravatarUrl) {}
 }

@@ -1,20 +1,27 @@
 package org.cleanblog.web.user;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.UserRepository;
+import org.cleanblog.web.http.Exchange;
+import org.cleanblog.web.http.HttpError;
+import org.cleanblog.web.http.Redirect;
+import org.cleanblog.web.http.SessionCookie;
 import org.cleanblog.web.session.Session;
 
 /**
- * Turns a session into a {@link Viewer}, deciding the admin right: the stored admin flag (the first registered user)
- * or an e-mail in the configured admin list, compared ignoring case. A session that is anonymous, whose user no longer
- * exists, or that was issued before the user's sessions were ended (logout, ADR 0010) gives {@link Viewer#ANONYMOUS}.
+ * Who is making a request, and what they may do. The visitor is looked up once per request from the session (one
+ * {@code users().findById}); the admin right is the stored admin flag (the first registered user) or an e-mail in the
+ * configured admin list, compared ignoring case. A session that is anonymous, whose user no longer exists, or that was
+ * issued before the user's sessions were ended (logout, ADR 0010) gives {@link Viewer#ANONYMOUS}, and a session of a
+ * user that no longer counts is ended, so the browser forgets it.
  *
  * <p>Thread-safe.
  */
-public final class Viewers implements Function<Session, Viewer> {
+public final class Viewers {
     private final UserRepository users;
     private final Set<String> adminEmails;
 
@@ -23,15 +30,43 @@ public final class Viewers implements Function<Session, Viewer> {
         this.adminEmails = adminEmails.stream().map(Email::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
-    @Override
-    public Viewer apply(Session session) {
-        if (session.user().isEmpty()) {
+    /** The logged-in user of {@code exchange}, or {@link Viewer#ANONYMOUS}; never null. */
+    public Viewer of(Exchange exchange) {
+        return exchange.session().derived(Viewer.class, this::lookUp);
+    }
+
+    /** The logged-in viewer; an anonymous visitor is redirected to the login page, coming back to {@code returnTo}. */
+    public Viewer requireUser(Exchange exchange, String returnTo) {
+        Viewer viewer = of(exchange);
+        if (!viewer.loggedIn()) {
+            throw new Redirect("/login?next=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+        }
+        return viewer;
+    }
+
+    /** The admin; anonymous visitors are redirected to log in, other users get 403. */
+    public Viewer requireAdmin(Exchange exchange) {
+        // After logging in the browser comes back with GET, which only makes sense for a page, not a form target.
+        Viewer viewer = requireUser(exchange, "GET".equals(exchange.method()) ? exchange.path() : "/");
+        if (!viewer.admin()) {
+            throw HttpError.forbidden();
+        }
+        return viewer;
+    }
+
+    private Viewer lookUp(SessionCookie cookie) {
+        Session session = cookie.current().orElse(null);
+        if (session == null || session.user().isEmpty()) {
             return Viewer.ANONYMOUS;
         }
-        return users.findById(session.userId())
+        Viewer viewer = users.findById(session.userId())
                 .filter(u -> u.acceptsSessionIssuedAt(session.issuedAt()))
                 .map(u -> new Viewer(
                         u.id(), u.name(), u.email(), u.admin() || adminEmails.contains(Email.normalize(u.email()))))
                 .orElse(Viewer.ANONYMOUS);
+        if (!viewer.loggedIn()) {
+            cookie.end();
+        }
+        return viewer;
     }
 }

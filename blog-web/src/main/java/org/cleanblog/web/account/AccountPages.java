@@ -1,7 +1,6 @@
-package org.cleanblog.web.user;
+package org.cleanblog.web.account;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.cleanblog.core.ConflictException;
 import org.cleanblog.core.ValidationException;
@@ -12,24 +11,31 @@ import org.cleanblog.core.user.User;
 import org.cleanblog.core.user.UserRepository;
 import org.cleanblog.web.content.XmlText;
 import org.cleanblog.web.http.Exchange;
+import org.cleanblog.web.user.Viewer;
+import org.cleanblog.web.user.Viewers;
+import org.cleanblog.web.view.Views;
 
 /** Registration, login and logout. */
-public final class AccountPages {
-    public static final int MIN_PASSWORD_LENGTH = 8;
+final class AccountPages {
+    static final int MIN_PASSWORD_LENGTH = 8;
     /** PBKDF2 cost grows with the password length; nobody types more. */
-    public static final int MAX_PASSWORD_LENGTH = 1024;
+    static final int MAX_PASSWORD_LENGTH = 1024;
 
     static final String LOGIN_FAILED = "That e-mail and password do not match an account. Check both and try again.";
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final Viewers viewers;
+    private final Views views;
     // Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password. Made on
     // first need: hashing at full strength takes long enough to be felt in start-up time.
     private volatile String decoyHash;
 
-    public AccountPages(UserRepository users, PasswordHasher hasher) {
+    AccountPages(UserRepository users, PasswordHasher hasher, Viewers viewers, Views views) {
         this.users = users;
         this.hasher = hasher;
+        this.viewers = viewers;
+        this.views = views;
     }
 
     private String decoyHash() {
@@ -42,12 +48,12 @@ public final class AccountPages {
     }
 
     /** {@code GET /register}. */
-    public void registerForm(Exchange ex) throws IOException {
+    void registerForm(Exchange ex) throws IOException {
         registerPage(ex, 200, "", "", "");
     }
 
     /** {@code POST /register} with {@code name}, {@code email}, {@code password}: creates the user and logs in. */
-    public void register(Exchange ex) throws IOException {
+    void register(Exchange ex) throws IOException {
         String name = ex.form("name");
         String email = ex.form("email");
         String password = ex.form("password");
@@ -68,23 +74,23 @@ public final class AccountPages {
             registerPage(ex, 409, alreadyRegistered(email), name, email);
             return;
         }
-        ex.startSession(user);
+        ex.session().start(user.id(), user.sessionsValidFrom());
         ex.redirect("/");
     }
 
     /** {@code GET /login}. */
-    public void loginForm(Exchange ex) throws IOException {
-        loginPage(ex, 200, "", "", Access.safeNext(ex.query("next").orElse("/")));
+    void loginForm(Exchange ex) throws IOException {
+        loginPage(ex, 200, "", "", safeNext(ex.query("next").orElse("/")));
     }
 
     /**
      * {@code POST /login} with {@code email}, {@code password}: one message for every failure. A hash made with fewer
      * iterations than today's is replaced after a successful login.
      */
-    public void login(Exchange ex) throws IOException {
+    void login(Exchange ex) throws IOException {
         String email = ex.form("email");
         String password = ex.form("password");
-        String next = Access.safeNext(ex.form("next"));
+        String next = safeNext(ex.form("next"));
         Optional<User> found = password.length() > MAX_PASSWORD_LENGTH ? Optional.empty() : users.findByEmail(email);
         boolean ok =
                 hasher.verify(password, found.map(User::passwordHash).orElseGet(this::decoyHash)) && found.isPresent();
@@ -96,17 +102,17 @@ public final class AccountPages {
         if (hasher.needsRehash(user.passwordHash())) {
             users.updatePasswordHash(user.id(), hasher.hash(password));
         }
-        ex.startSession(user);
+        ex.session().start(user.id(), user.sessionsValidFrom());
         ex.redirect(next);
     }
 
     /** {@code POST /logout}: ends the user's sessions, on this browser and on every other (ADR 0010). */
-    public void logout(Exchange ex) {
-        Viewer viewer = ex.viewer();
+    void logout(Exchange ex) {
+        Viewer viewer = viewers.of(ex);
         if (viewer.loggedIn()) {
             users.endSessions(viewer.id());
         }
-        ex.endSession();
+        ex.session().end();
         ex.redirect("/");
     }
 
@@ -124,14 +130,24 @@ public final class AccountPages {
         return "An account with the e-mail " + email + " already exists. Log in instead.";
     }
 
-    private static void registerPage(Exchange ex, int status, String error, String name, String email)
-            throws IOException {
-        ex.csrfToken();
-        ex.render(status, "register.jte", Map.of("error", error, "name", name, "email", email));
+    /** {@code next} when it is a path on this site, else "/": a login link must not send anyone elsewhere. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+            return "/";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            if (Character.isISOControl(next.charAt(i))) {
+                return "/";
+            }
+        }
+        return next;
     }
 
-    private static void loginPage(Exchange ex, int status, String error, String email, String next) throws IOException {
-        ex.csrfToken();
-        ex.render(status, "login.jte", Map.of("error", error, "email", email, "next", next));
+    private void registerPage(Exchange ex, int status, String error, String name, String email) throws IOException {
+        views.render(ex, status, (out, ctx) -> JteregisterGenerated.render(out, null, ctx, error, name, email));
+    }
+
+    private void loginPage(Exchange ex, int status, String error, String email, String next) throws IOException {
+        views.render(ex, status, (out, ctx) -> JteloginGenerated.render(out, null, ctx, error, email, next));
     }
 }

@@ -1,39 +1,31 @@
 package org.cleanblog.web.http;
 
-import java.util.Map;
-import org.cleanblog.web.user.Viewer;
-
 /**
- * The error pages (400, 403, 404, 405, 409, 413, 429, 500, 503): a title and a message in the visitor's terms, inside the
- * normal layout; never a stack trace, an exception message from a library or a SQL statement.
+ * An error page to show: the status, a title and a message in the visitor's terms (never a stack trace, an exception
+ * message from a library or a SQL statement), and the path that was asked for. The http layer decides when an error
+ * page is shown and what it says; a {@link Renderer} (the view layer) decides how it looks.
  *
- * <p>Thread-safe.
+ * @param status 400, 403, 404, 405, 409, 413, 429, 500, 503…
+ * @param message never null: the handler's message, or the standard text of the status
  */
-public final class ErrorPages {
-    private final Templates templates;
+public record ErrorPage(int status, String title, String message, String path) {
 
-    public ErrorPages(Templates templates) {
-        this.templates = templates;
+    /** The page for {@code status}; {@code message} may be null for the standard text of the status. */
+    static ErrorPage of(int status, String message, String path) {
+        return new ErrorPage(status, title(status), message == null ? text(status) : message, path);
     }
 
-    /** The full HTML page for {@code status}; {@code message} may be null for the standard text of the status. */
-    public String render(ViewContext ctx, int status, String message) {
-        return templates.render(
-                "error.jte",
-                Map.of(
-                        "ctx",
-                        ctx,
-                        "status",
-                        status,
-                        "title",
-                        title(status),
-                        "message",
-                        message == null ? text(status) : message));
-    }
-
-    /** A page for errors found before any handler ran (by Jetty itself), shown to an anonymous visitor. */
-    public String renderAnonymous(String path, int status) {
-        return render(new ViewContext(Viewer.ANONYMOUS, "", path), status, null);
+    /** Turns an error page into the HTML sent to the visitor. Implementations must be thread-safe. */
+    @FunctionalInterface
+    public interface Renderer {
+        /**
+         * The complete HTML page.
+         *
+         * @param exchange the request as its handler saw it, so the page can show the visitor as who they are; null
+         *     when the error was found before there was one, or when the visitor must not be looked up (the database
+         *     is unreachable): the page is then shown to an anonymous visitor
+         */
+        String render(ErrorPage page, Exchange exchange);
     }
 
     static String title(int status) {

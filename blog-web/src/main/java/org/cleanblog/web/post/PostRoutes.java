@@ -1,0 +1,42 @@
+package org.cleanblog.web.post;
+
+import org.cleanblog.core.BlogRepositories;
+import org.cleanblog.web.content.MarkdownRenderer;
+import org.cleanblog.web.http.Router;
+import org.cleanblog.web.user.Viewers;
+import org.cleanblog.web.view.Views;
+
+/** The URLs of posts: reading and commenting, the admin's writing, editing and deleting, the feed and the sitemap. */
+public final class PostRoutes {
+    private PostRoutes() {}
+
+    /**
+     * Adds {@code GET /}, {@code GET|POST /post/{id}}, {@code GET|POST /new-post}, {@code GET|POST /edit-post/{id}},
+     * {@code GET|POST /delete/{id}}, {@code GET /feed.xml} and {@code GET /sitemap.xml}.
+     *
+     * @param baseUrl the blog's public address for absolute links in the feed and sitemap, or empty to take it from
+     *     each request
+     */
+    public static void register(
+            Router router,
+            Views views,
+            Viewers viewers,
+            BlogRepositories repositories,
+            MarkdownRenderer markdown,
+            String baseUrl) {
+        var posts = new PostPages(repositories, markdown, viewers, views);
+        var admin = new AdminPostPages(repositories, markdown, viewers, views);
+        var feeds = new FeedPages(repositories.posts(), baseUrl);
+        router.get("/", posts::home)
+                .get("/post/{id}", posts::show)
+                .post("/post/{id}", posts::comment)
+                .get("/new-post", admin::newForm)
+                .post("/new-post", admin::create)
+                .get("/edit-post/{id}", admin::editForm)
+                .post("/edit-post/{id}", admin::update)
+                .get("/delete/{id}", admin::confirmDelete)
+                .post("/delete/{id}", admin::delete)
+                .get("/feed.xml", feeds::feed)
+                .get("/sitemap.xml", feeds::sitemap);
+    }
+}
