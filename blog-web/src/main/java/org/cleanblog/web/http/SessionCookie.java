@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.cleanblog.web.session.Session;
@@ -84,13 +85,15 @@ public final class SessionCookie {
      * The value of type {@code T} that {@code compute} derives from this session, such as the visitor looked up in the
      * database: computed on first use, then kept until the session starts or ends. {@code compute} may end the session
      * (a session of a user who logged out elsewhere); what it returns is kept all the same.
+     *
+     * @throws NullPointerException when {@code compute} returns null
      */
     public <T> T derived(Class<T> type, Function<SessionCookie, T> compute) {
         Object known = derived.get(type);
         if (known != null) {
             return type.cast(known);
         }
-        T value = compute.apply(this);
+        T value = Objects.requireNonNull(compute.apply(this), () -> "no " + type.getSimpleName() + " for the session");
         derived.put(type, value);
         return value;
     }

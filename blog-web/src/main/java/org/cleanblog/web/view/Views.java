@@ -30,17 +30,18 @@ public final class Views implements ErrorPage.Renderer {
      * rendered completely before anything is sent, so a failure while rendering never sends half a page.
      */
     public void render(Exchange exchange, int status, Template template) throws IOException {
-        ViewContext ctx = new ViewContext(viewers.of(exchange), exchange.session()::csrfToken, exchange.path());
-        exchange.send(status, HTML, html(template, ctx));
+        exchange.send(status, HTML, html(template, context(exchange)));
     }
 
     @Override
     public String render(ErrorPage page, Exchange exchange) {
-        ViewContext ctx = exchange == null
-                ? ViewContext.anonymous(page.path())
-                : new ViewContext(viewers.of(exchange), exchange.session()::csrfToken, exchange.path());
+        ViewContext ctx = exchange == null ? ViewContext.anonymous(page.path()) : context(exchange);
         return html(
                 (out, c) -> JteerrorGenerated.render(out, null, c, page.status(), page.title(), page.message()), ctx);
+    }
+
+    private ViewContext context(Exchange exchange) {
+        return new ViewContext(viewers.of(exchange), exchange.session()::csrfToken, exchange.path());
     }
 
     private static String html(Template template, ViewContext ctx) {
