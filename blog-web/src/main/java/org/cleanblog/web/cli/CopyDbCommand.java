@@ -1,7 +1,6 @@
 package org.cleanblog.web.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -104,7 +103,6 @@ final class CopyDbCommand implements Command {
                 throw new UsageException("copy-db: --progress must be auto, bar or lines, not '" + progress + "'");
         };
         DatabaseSettings source = DatabaseUrl.parse("--from", from, cwd);
-        requireExistingSqliteFile(source);
         String target = to;
         Supplier<DatabaseSettings> destination = target == null
                 ? () -> configuration.get().settings().database()
@@ -142,8 +140,8 @@ final class CopyDbCommand implements Command {
             }
             return Cli.OK;
         } catch (CopyException e) {
-            err.println("copy-db: " + e.getMessage());
-            return e.reason().exitStatus();
+            err.println(message(e));
+            return exitStatus(e.reason());
         }
     }
 
@@ -155,17 +153,27 @@ final class CopyDbCommand implements Command {
         };
     }
 
-    /** A missing file would otherwise be created, empty, and reported as "not a blog". */
-    private static void requireExistingSqliteFile(DatabaseSettings source) {
-        if (!source.isSqlite()) {
-            return;
-        }
-        String path = source.jdbcUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "");
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
-        if (!path.isEmpty() && !path.equals(":memory:") && !Files.isRegularFile(Path.of(path))) {
-            throw new UsageException("copy-db: --from names no SQLite file: " + path + " does not exist");
-        }
+    /**
+     * 2 when the command line must change (another URL, an option), 1 when the copy failed on the way; rows the target
+     * would refuse are a 1: the fix is in the data, or in an option, but nothing is wrong with the command line.
+     */
+    static int exitStatus(CopyException.Reason reason) {
+        return switch (reason) {
+            case UNSUPPORTED_DATABASE, SOURCE_NOT_FOUND, UNKNOWN_SOURCE, SAME_DATABASE, TARGET_NOT_EMPTY -> Cli.USAGE;
+            case UNKNOWN_TARGET_SCHEMA, INVALID_ROWS, VERIFICATION_FAILED, FAILED -> Cli.FAILURE;
+        };
+    }
+
+    /** The library's message, with the option that names the database concerned or fixes it. */
+    static String message(CopyException e) {
+        String text = e.getMessage();
+        return "copy-db: "
+                + switch (e.reason()) {
+                    case SOURCE_NOT_FOUND, UNKNOWN_SOURCE -> "--from: " + text;
+                    case SAME_DATABASE -> "--from and --to: " + text;
+                    case TARGET_NOT_EMPTY -> text + " (--replace)";
+                    case INVALID_ROWS -> text + " (--skip-invalid [--rejects FILE])";
+                    case UNSUPPORTED_DATABASE, UNKNOWN_TARGET_SCHEMA, VERIFICATION_FAILED, FAILED -> text;
+                };
     }
 }
