@@ -26,7 +26,6 @@ import picocli.CommandLine.ParameterException;
         description = "The Clean Blog: serves the blog, migrates its schema, copies it between databases.",
         synopsisSubcommandLabel = "[COMMAND]",
         commandListHeading = "%nCommands (serve is the default):%n",
-        usageHelpWidth = 110,
         subcommands = CommandLine.HelpCommand.class,
         footerHeading =
                 "%nConfiguration (system property, environment variable, blog.properties, default; first found wins):%n",
@@ -68,6 +67,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new MigrateCommand(configuration, out))
                 .addSubcommand(new ConfigCommand(configuration, out))
                 .addSubcommand(new CopyDbCommand(configuration, out, err))
+                .setUsageHelpWidth(110)
                 .setOut(writer(out))
                 .setErr(writer(err))
                 .setParameterExceptionHandler((e, args) -> {

@@ -27,6 +27,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
         name = "copy-db",
+        sortOptions = false,
         description = {
             "copy a whole blog (ours or the Flask tutorial's blog.db) into --to, verified, in one transaction;"
                     + " see docs/copy-db.md"
