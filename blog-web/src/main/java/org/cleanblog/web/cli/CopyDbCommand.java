@@ -69,7 +69,7 @@ final class CopyDbCommand implements Callable<Integer> {
     @Option(
             names = "--rejects",
             paramLabel = "FILE",
-            description = "with --skip-invalid: where the rejected rows are listed (default " + DEFAULT_REJECTS + ")")
+            description = "with --skip-invalid: where rejects are listed (default " + DEFAULT_REJECTS + ")")
     private Path rejects;
 
     @Option(
