@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cleanblog.core.internal.ConnectionUrls;
 
 /**
  * Turns a database URL in any form seen on platforms into {@link DatabaseSettings}. Accepted forms:
@@ -74,7 +75,7 @@ public final class DatabaseUrl {
             String scheme = matcher.group().substring(0, matcher.group().length() - 1);
             return "unsupported scheme '" + scheme.toLowerCase(Locale.ROOT) + "' (" + EXPECTED_SCHEMES + ")";
         }
-        return "'" + Masking.maskUrl(url) + "' is not a database URL (" + EXPECTED_SCHEMES + "; for example "
+        return "'" + ConnectionUrls.redact(url) + "' is not a database URL (" + EXPECTED_SCHEMES + "; for example "
                 + SQLITE_EXAMPLE + ")";
     }
 
@@ -86,7 +87,7 @@ public final class DatabaseUrl {
                     variable, "empty SQLite path in 'jdbc:sqlite:' (expected jdbc:sqlite:blog.db)");
         }
         String jdbcUrl = "jdbc:sqlite:" + path;
-        return new DatabaseSettings(jdbcUrl, Optional.empty(), Optional.empty(), Dialect.SQLITE, url);
+        return new DatabaseSettings(jdbcUrl, Optional.empty(), Optional.empty(), DatabaseSettings.SQLITE, url);
     }
 
     private static DatabaseSettings sqlite(String variable, String url, Path workingDirectory) {
@@ -112,6 +113,6 @@ public final class DatabaseUrl {
                 ? path
                 : workingDirectory.resolve(path).toAbsolutePath().normalize().toString();
         return new DatabaseSettings(
-                "jdbc:sqlite:" + file + query, Optional.empty(), Optional.empty(), Dialect.SQLITE, url);
+                "jdbc:sqlite:" + file + query, Optional.empty(), Optional.empty(), DatabaseSettings.SQLITE, url);
     }
 }

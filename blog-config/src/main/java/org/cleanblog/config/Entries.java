@@ -3,6 +3,7 @@ package org.cleanblog.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cleanblog.core.internal.ConnectionUrls;
 
 /** Builds the printable {@link ConfigEntry} list: what was configured, where from, and what it resolved to. */
 final class Entries {
@@ -56,7 +57,7 @@ final class Entries {
     private static String display(ConfigKey key, String text) {
         return switch (key.secrecy()) {
             case NONE -> text.strip();
-            case URL_WITH_PASSWORD -> Masking.maskUrl(text.strip());
+            case URL_WITH_PASSWORD -> ConnectionUrls.redact(text.strip());
             case SECRET ->
                 key == ConfigKey.SECRET_KEY_FALLBACKS
                         ? Masking.MASK + " (" + text.split(",").length + " keys)"
@@ -69,11 +70,11 @@ final class Entries {
         if (database.isSqlite()) {
             // A SQLite file has no users: JDBC_DATABASE_USERNAME and _PASSWORD are ignored, so no lines for them.
             return List.of(
-                    derived("jdbc url", Masking.maskUrl(database.jdbcUrl()), from),
-                    derived("dialect", database.dialect().id(), from));
+                    derived("jdbc url", ConnectionUrls.redact(database.jdbcUrl()), from),
+                    derived("dialect", database.dialect(), from));
         }
         return List.of(
-                derived("jdbc url", Masking.maskUrl(database.jdbcUrl()), from),
+                derived("jdbc url", ConnectionUrls.redact(database.jdbcUrl()), from),
                 derived(
                         "user",
                         database.user().orElse("(none)"),
@@ -86,7 +87,7 @@ final class Entries {
                         database.password().isPresent()
                                 ? "from " + resolver.passwordOrigin()
                                 : noneIn(resolver, ConfigKey.JDBC_DATABASE_PASSWORD)),
-                derived("dialect", database.dialect().id(), from));
+                derived("dialect", database.dialect(), from));
     }
 
     /** Why a credential is absent: an unset variable must not read as the value's origin. */

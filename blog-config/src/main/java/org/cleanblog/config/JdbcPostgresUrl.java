@@ -1,5 +1,7 @@
 package org.cleanblog.config;
 
+import org.cleanblog.core.internal.ConnectionUrls;
+
 /**
  * Passes a {@code jdbc:postgresql:} URL through, as Heroku's JVM build pack provides it in {@code JDBC_DATABASE_URL}.
  * Only the {@code user} and {@code password} parameters are moved out of the URL into the credentials, decoded the
@@ -13,8 +15,8 @@ final class JdbcPostgresUrl {
     private JdbcPostgresUrl() {}
 
     static DatabaseSettings parse(String variable, String url) {
-        String display = Masking.maskUrl(url);
-        String quoted = Masking.quoteForError(url);
+        String display = ConnectionUrls.redact(url);
+        String quoted = ConnectionUrls.quoted(url);
         String rest = url.substring(PREFIX.length());
         int question = rest.indexOf('?');
         String target = question < 0 ? rest : rest.substring(0, question);
@@ -33,6 +35,6 @@ final class JdbcPostgresUrl {
         }
         QueryParameters query = new QueryParameters(question < 0 ? "" : rest.substring(question + 1), true);
         String jdbcUrl = PREFIX + target + query.toQueryString();
-        return new DatabaseSettings(jdbcUrl, query.user(), query.password(), Dialect.POSTGRESQL, display);
+        return new DatabaseSettings(jdbcUrl, query.user(), query.password(), DatabaseSettings.POSTGRESQL, display);
     }
 }

@@ -9,25 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.io.FileHandler;
+import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * The optional properties file: {@code BLOG_CONFIG_FILE}, else {@code blog.properties} in the working directory when
- * present. Java properties syntax, UTF-8, keys are the property names ({@code blog.database.url}); includes are off so
- * the file is exactly what it shows.
+ * present. Java properties syntax, UTF-8 (checked, so a Latin-1 file is an error rather than mojibake), keys are the
+ * property names ({@code blog.database.url}).
  */
 final class PropertiesFile {
     static final String DEFAULT_NAME = "blog.properties";
     private static final String EXPECTED = "expected a UTF-8 properties file with keys such as blog.database.url";
 
-    private final PropertiesConfiguration configuration;
+    private final Map<String, String> values;
     private final List<String> warnings;
 
-    private PropertiesFile(PropertiesConfiguration configuration, List<String> warnings) {
-        this.configuration = configuration;
+    private PropertiesFile(Map<String, String> values, List<String> warnings) {
+        this.values = values;
         this.warnings = warnings;
     }
 
@@ -52,9 +54,8 @@ final class PropertiesFile {
     }
 
     /**
-     * Reads {@code path}. The file is loaded through a {@link FileHandler} rather than a
-     * {@code FileBasedConfigurationBuilder}: the builder's bean introspection logs a spurious INFO line about
-     * {@code setProperty} at every start, and it offers nothing a single, never reloaded file needs.
+     * Reads {@code path} with {@link Properties#load(java.io.Reader)}: Java properties syntax, the last of a repeated
+     * key wins, no includes and no interpolation, so the file means exactly what it shows.
      *
      * @param named whether {@code BLOG_CONFIG_FILE} named the file (else it is the implicit {@code blog.properties})
      */
@@ -65,29 +66,30 @@ final class PropertiesFile {
             throw new ConfigurationException(variable, subject + "is not a regular file (" + EXPECTED + ")");
         }
         String text = readUtf8(variable, subject, path);
-        PropertiesConfiguration configuration = new PropertiesConfiguration();
-        configuration.setIncludesAllowed(false);
+        Properties properties = new Properties();
         try {
             // Windows editors start UTF-8 files with a byte order mark, which would otherwise prefix the first key.
-            new FileHandler(configuration).load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
-        } catch (org.apache.commons.configuration2.ex.ConfigurationException | RuntimeException e) {
+            properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+        } catch (IOException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ConfigurationException(
-                    variable, subject + "cannot be read: " + rootMessage(e) + " (" + EXPECTED + ")", e);
+                    variable,
+                    subject + "cannot be read: " + reason.strip().replaceAll("[.\\s]+$", "") + " (" + EXPECTED + ")",
+                    e);
         }
-        configuration.setInterpolator(null);
+        Map<String, String> values = new HashMap<>();
         List<String> warnings = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        configuration.getKeys().forEachRemaining(keys::add);
-        for (String key : keys) {
+        // Sorted, because Properties keeps no order and the warnings should read the same at every start.
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             Optional<ConfigKey> known = ConfigKey.byFileKey(key);
+            String value = properties.getProperty(key);
             if (known.isEmpty() || known.get() == ConfigKey.BLOG_CONFIG_FILE) {
                 warnings.add(unknownKey(path, key));
-                configuration.clearProperty(key);
-            } else if (configuration.getProperty(key).toString().isBlank()) {
-                configuration.clearProperty(key);
+            } else if (!value.isBlank()) {
+                values.put(key, value);
             }
         }
-        return new PropertiesFile(configuration, List.copyOf(warnings));
+        return new PropertiesFile(Map.copyOf(values), List.copyOf(warnings));
     }
 
     private static String unknownKey(Path path, String key) {
@@ -102,19 +104,6 @@ final class PropertiesFile {
             return "file " + path + ": key '" + key + "' ignored (the file cannot name another file)";
         }
         return "file " + path + ": unknown key '" + key + "' ignored (see docs/configuration.md for the keys)";
-    }
-
-    /** The innermost Commons Configuration message: the outer ones only say that loading failed. */
-    private static String rootMessage(Throwable error) {
-        Throwable chosen = error;
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getName().startsWith("org.apache.commons.configuration2.")
-                    && cause.getMessage() != null) {
-                chosen = cause;
-            }
-        }
-        String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
-        return message.strip().replaceAll("[.\\s]+$", "");
     }
 
     private static String readUtf8(String variable, String subject, Path path) {
@@ -134,8 +123,9 @@ final class PropertiesFile {
         }
     }
 
-    PropertiesConfiguration configuration() {
-        return configuration;
+    /** The known, non-blank keys of the file and their values. */
+    Map<String, String> values() {
+        return values;
     }
 
     List<String> warnings() {

@@ -116,7 +116,7 @@ final class Resolver {
         DatabaseSettings database = DatabaseUrl.parse(databaseVariableAsWritten, url.text(), workingDirectory);
         userFromUrl = database.user().isPresent();
         passwordFromUrl = database.password().isPresent();
-        if (database.dialect() == Dialect.POSTGRESQL) {
+        if (!database.isSqlite()) {
             database = database.withDefaultCredentials(
                     sources.text(ConfigKey.JDBC_DATABASE_USERNAME)
                             .map(String::strip)

@@ -2,53 +2,45 @@ package org.cleanblog.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.commons.configuration2.CompositeConfiguration;
-import org.apache.commons.configuration2.Configuration;
-import org.apache.commons.configuration2.MapConfiguration;
+import java.util.function.Function;
 
 /**
  * The four levels of configuration, first found wins: system properties, environment variables, the properties file,
- * the built-in defaults. Each level is a Commons Configuration {@link Configuration} keyed by property name, stacked
- * in a {@link CompositeConfiguration}. The source of a value is the first level that contains the key (not
- * {@link CompositeConfiguration#getSource}, which refuses keys that several levels contain).
- * A blank value counts as not set, so {@code SECRET_KEY=} in the environment does not hide the file's key.
- * Not thread-safe; used during loading only.
+ * the built-in defaults. Each level maps property names ({@code blog.database.url}) to values as written; the first
+ * level holding a key gives both the value and its source. A blank value counts as not set, so {@code SECRET_KEY=} in
+ * the environment does not hide the file's key. Not thread-safe; used during loading only.
  */
 final class Sources {
     record Value(String text, ValueSource source) {}
 
-    private final CompositeConfiguration composite = new CompositeConfiguration();
+    private record Level(Map<String, String> values, ValueSource.Kind kind, String fileName) {}
+
     private final List<Level> levels = new ArrayList<>();
     private final Map<String, String> environment;
     private final List<String> warnings = new ArrayList<>();
     private final Optional<Path> file;
 
-    private record Level(Configuration configuration, ValueSource.Kind kind, String fileName) {}
-
     private Sources(Map<String, String> environment, Properties systemProperties, Path workingDirectory) {
         this.environment = environment;
-        // Values are taken literally: a password containing ${...} must not be interpolated.
-        composite.setInterpolator(null);
-        add(new MapConfiguration(knownKeys(systemProperties::getProperty, true)), ValueSource.Kind.SYSTEM_PROPERTY);
-        add(new MapConfiguration(knownKeys(environment::get, false)), ValueSource.Kind.ENVIRONMENT);
+        levels.add(new Level(knownKeys(systemProperties::getProperty, true), ValueSource.Kind.SYSTEM_PROPERTY, null));
+        levels.add(new Level(knownKeys(environment::get, false), ValueSource.Kind.ENVIRONMENT, null));
         Optional<Value> fileSetting = get(ConfigKey.BLOG_CONFIG_FILE);
         this.file = PropertiesFile.locate(fileSetting.map(Value::text), workingDirectory);
         file.ifPresent(path -> {
             PropertiesFile loaded = PropertiesFile.load(path, fileSetting.isPresent());
             warnings.addAll(loaded.warnings());
-            add(loaded.configuration(), ValueSource.Kind.FILE, path.toString());
+            levels.add(new Level(loaded.values(), ValueSource.Kind.FILE, path.toString()));
         });
-        Map<String, Object> defaults = new LinkedHashMap<>();
+        Map<String, String> defaults = new HashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
             key.defaultValue().ifPresent(value -> defaults.put(key.propertyName(), value));
         }
-        add(new MapConfiguration(defaults), ValueSource.Kind.DEFAULT);
+        levels.add(new Level(defaults, ValueSource.Kind.DEFAULT, null));
     }
 
     /** Reads the levels; fails on a missing, unreadable or malformed properties file. */
@@ -56,9 +48,8 @@ final class Sources {
         return new Sources(environment, systemProperties, workingDirectory);
     }
 
-    private static Map<String, Object> knownKeys(
-            java.util.function.Function<String, String> lookup, boolean byPropertyName) {
-        Map<String, Object> values = new LinkedHashMap<>();
+    private static Map<String, String> knownKeys(Function<String, String> lookup, boolean byPropertyName) {
+        Map<String, String> values = new HashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
             String value = lookup.apply(byPropertyName ? key.propertyName() : key.environmentName());
             if (value != null && !value.isBlank()) {
@@ -68,36 +59,21 @@ final class Sources {
         return values;
     }
 
-    private void add(Configuration configuration, ValueSource.Kind kind) {
-        add(configuration, kind, null);
-    }
-
-    private void add(Configuration configuration, ValueSource.Kind kind, String fileName) {
-        composite.addConfiguration(configuration);
-        levels.add(new Level(configuration, kind, fileName));
-    }
-
     /** The effective value of {@code key} and its source, or empty when no level sets it. */
     Optional<Value> get(ConfigKey key) {
-        Object raw = composite.getProperty(key.propertyName());
-        if (raw == null) {
-            return Optional.empty();
+        for (Level level : levels) {
+            String text = level.values().get(key.propertyName());
+            if (text != null) {
+                ValueSource source = switch (level.kind()) {
+                    case SYSTEM_PROPERTY -> ValueSource.systemProperty(key);
+                    case ENVIRONMENT -> ValueSource.environment(key.environmentName());
+                    case FILE -> ValueSource.file(level.fileName());
+                    default -> ValueSource.defaultValue();
+                };
+                return Optional.of(new Value(text, source));
+            }
         }
-        // A key repeated in a properties file comes back as a list; the last one wins, as in java.util.Properties.
-        if (raw instanceof Collection<?> values) {
-            raw = values.stream().reduce((first, second) -> second).orElseThrow();
-        }
-        Level level = levels.stream()
-                .filter(candidate -> candidate.configuration().containsKey(key.propertyName()))
-                .findFirst()
-                .orElseThrow();
-        ValueSource source = switch (level.kind()) {
-            case SYSTEM_PROPERTY -> ValueSource.systemProperty(key);
-            case ENVIRONMENT -> ValueSource.environment(key.environmentName());
-            case FILE -> ValueSource.file(level.fileName());
-            default -> ValueSource.defaultValue();
-        };
-        return Optional.of(new Value(raw.toString(), source));
+        return Optional.empty();
     }
 
     /** The text of {@code key}, or empty. */

@@ -19,7 +19,7 @@
  * hikari.setJdbcUrl(database.jdbcUrl());          // never contains the user or password
  * database.user().ifPresent(hikari::setUsername);
  * database.password().ifPresent(hikari::setPassword);
- * String dialect = database.dialect().id();       // "sqlite" or "postgresql"
+ * String dialect = database.dialect();            // "sqlite" or "postgresql"
  * server.listen(settings.bindHost(), settings.port());
  * byte[] signingKey = settings.secretKeys().currentBytes();
  * List<byte[]> verificationKeys = settings.secretKeys().verificationKeys();

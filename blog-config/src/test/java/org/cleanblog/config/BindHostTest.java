@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +51,9 @@ class BindHostTest {
             1.2.3                 | '1.2.3' is not an IPv4 address
             1.2.3.4.5             | '1.2.3.4.5' is not an IPv4 address
             256.0.0.1             | '256.0.0.1' is not an IPv4 address
+            010.0.0.1             | '010.0.0.1' is not an IPv4 address
+            00000::1              | '00000::1' is not an IPv6 address
+            [192.0.2.1]           | '[192.0.2.1]' is not an IPv6 address
             1..2.3                | '1..2.3' is not an IPv4 address
             host.123              | 'host.123' is not an IPv4 address
             :::                   | ':::' is not an IPv6 address
@@ -75,6 +79,13 @@ class BindHostTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
                 .satisfies(
                         e -> assertThat(((ConfigurationException) e).variable()).isEqualTo("BIND_HOST"));
+    }
+
+    @Test
+    void shouldSayWhyALeadingZeroIsRefused() {
+        assertThatThrownBy(() -> load("192.168.001.1"))
+                .hasMessageStartingWith("BIND_HOST: '192.168.001.1' is not an IPv4 address (a number with a leading"
+                        + " zero is decimal to some programs and octal to others, so write it without; expected");
     }
 
     @ParameterizedTest(name = "[{index}] BIND_HOST=''{0}''")

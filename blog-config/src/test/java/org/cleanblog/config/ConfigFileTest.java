@@ -91,7 +91,7 @@ class ConfigFileTest {
         assertThatThrownBy(() -> load(Map.of()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(workingDirectory.resolve("blog.properties")
-                        + ": cannot be read: Unable to parse unicode value: ZZZZ"
+                        + ": cannot be read: Malformed \\uxxxx encoding"
                         + " (expected a UTF-8 properties file with keys such as blog.database.url)");
     }
 

@@ -46,6 +46,8 @@ class DatabaseUrlErrorTest {
             postgres://u:Zx9Secret@::1/blog                   | must be in brackets
             postgres://u:Zx9Secret@[::1/blog                  | unclosed '['
             postgres://u:Zx9Secret@[zz::1]/blog               | invalid IPv6 address
+            postgres://u:Zx9Secret@[1:2]/blog                 | invalid IPv6 address
+            postgres://u:Zx9Secret@[192.0.2.1]/blog           | invalid IPv6 address
             postgres://u:Zx9Secret@[::1]x/blog                | unexpected text after the IPv6 address
             postgres://u:Zx9Secret@h1,h2/blog                 | several hosts
             postgres://u:Zx9Secret@db!example.com/blog        | invalid host name

@@ -61,6 +61,14 @@ class DatabaseUrlTest {
                 pg("postgres://u:s3cret@[::1]:5432/blog", "jdbc:postgresql://[::1]:5432/blog", "u", "s3cret"),
                 pg("postgres://u:s3cret@[::1]/blog", "jdbc:postgresql://[::1]:5432/blog", "u", "s3cret"),
                 pg(
+                        "postgres://u:s3cret@[::ffff:127.0.0.1]/blog",
+                        "jdbc:postgresql://[::ffff:127.0.0.1]:5432/blog",
+                        "u",
+                        "s3cret"),
+                pg(
+                        "postgres://u:s3cret@[fe80::1%25eth0]/blog",
+                        "jdbc:postgresql://[fe80::1%25eth0]:5432/blog" + SSL, "u", "s3cret"),
+                pg(
                         "postgres://u:s3cret@[0:0:0:0:0:0:0:1]/blog",
                         "jdbc:postgresql://[0:0:0:0:0:0:0:1]:5432/blog",
                         "u",
@@ -139,17 +147,16 @@ class DatabaseUrlTest {
     }
 
     private static Arguments sqlite(String url, String jdbcUrl) {
-        return arguments(url, jdbcUrl, null, null, Dialect.SQLITE);
+        return arguments(url, jdbcUrl, null, null, "sqlite");
     }
 
     private static Arguments pg(String url, String jdbcUrl, String user, String password) {
-        return arguments(url, jdbcUrl, user, password, Dialect.POSTGRESQL);
+        return arguments(url, jdbcUrl, user, password, "postgresql");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("validUrls")
-    void shouldResolveUrlWhenFormIsSupported(
-            String url, String jdbcUrl, String user, String password, Dialect dialect) {
+    void shouldResolveUrlWhenFormIsSupported(String url, String jdbcUrl, String user, String password, String dialect) {
         DatabaseSettings settings = DatabaseUrl.parse("DATABASE_URL", url, workingDirectory);
 
         assertThat(settings.jdbcUrl()).isEqualTo(jdbcUrl.replace("{wd}", workingDirectory.toString()));

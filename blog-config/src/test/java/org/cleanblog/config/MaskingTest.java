@@ -13,10 +13,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Passwords and keys never appear in a rendering, a toString, a warning or a log line. */
+/**
+ * Passwords and keys never appear in a rendering, a toString, a warning or a log line. The rule for URLs themselves is
+ * tested in blog-core's {@code ConnectionUrlsTest}.
+ */
 class MaskingTest {
     private static final List<String> SECRETS = List.of(
             "Url-Pass@word",
@@ -67,23 +68,6 @@ class MaskingTest {
                 .contains("jdbc:postgresql://db.example.com/blog?password=****")
                 .contains("**** (2 keys)")
                 .contains("**** (" + SECRETS.get(3).length() + " bytes)");
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            postgres://u:secret@h/db                         | postgres://u:****@h/db
-            postgres://u:se@cr/et@h:5432/db?sslmode=require  | postgres://u:****@h:5432/db?sslmode=require
-            postgres://u:secret@h/db?application_name=a@b    | postgres://u:****@h/db?application_name=a@b
-            postgres://u:se@cret                             | postgres://u:****@cret
-            postgres:u:secret@h/db                           | postgres:u:****@h/db
-            postgres://u@h/db                                | postgres://u@h/db
-            postgres://h/db?user=u&password=secret&x=1       | postgres://h/db?user=u&password=****&x=1
-            jdbc:postgresql://h/db?sslpassword=secret        | jdbc:postgresql://h/db?sslpassword=****
-            sqlite:////home/me@work/blog.db                  | sqlite:////home/me@work/blog.db
-            jdbc:sqlite:/srv/a:b@c.db                        | jdbc:sqlite:/srv/a:b@c.db
-            """)
-    void shouldMaskPasswordInUrl(String url, String masked) {
-        assertThat(Masking.maskUrl(url)).isEqualTo(masked);
     }
 
     private static <T> T withLogCapture(List<String> lines, java.util.concurrent.Callable<T> action) throws Exception {

@@ -24,7 +24,13 @@ public final class PasswordHasher {
     private static final String SALT_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int SALT_LENGTH = 16;
     private static final int KEY_BITS = 256;
-    private static final int MAX_ITERATIONS = 100_000_000;
+
+    /**
+     * The most iterations a hash may have to be verified: twice {@link #DEFAULT_ITERATIONS}. Verifying costs as much as
+     * the hash says, so without a cap one stored hash of 100,000,000 iterations (imported, or written straight into
+     * the database) would let every login attempt on that account occupy a CPU for minutes.
+     */
+    public static final int MAX_ITERATIONS = 2 * DEFAULT_ITERATIONS;
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
@@ -62,8 +68,9 @@ public final class PasswordHasher {
     }
 
     /**
-     * Whether {@code password} matches {@code storedHash}. False (never an exception) for a null password or a hash
-     * that is not in the {@code pbkdf2:sha256:N$SALT$HEX} format. The comparison takes the same time wherever the
+     * Whether {@code password} matches {@code storedHash}. False (never an exception, and without hashing) for a null
+     * password or a hash that {@link #isSupportedHash} refuses: not in the {@code pbkdf2:sha256:N$SALT$HEX} format, or
+     * with more than {@link #MAX_ITERATIONS} iterations. The comparison takes the same time wherever the
      * first difference is.
      */
     public boolean verify(String password, String storedHash) {
@@ -88,11 +95,42 @@ public final class PasswordHasher {
     }
 
     /**
-     * Whether {@code storedHash} is in the {@code pbkdf2:sha256:N$SALT$HEX} format that {@link #verify} can check; a
-     * hash in any other format (Werkzeug 3's default {@code scrypt:...}, a malformed one, null) never verifies.
+     * Whether {@code storedHash} is a hash that {@link #verify} checks: the {@code pbkdf2:sha256:N$SALT$HEX} format
+     * with 1 to {@link #MAX_ITERATIONS} iterations. Any other (Werkzeug 3's default {@code scrypt:...}, a malformed
+     * one, a costlier one, null) never verifies; {@link #problem} says why.
      */
     public static boolean isSupportedHash(String storedHash) {
         return Parsed.of(storedHash).isPresent();
+    }
+
+    /**
+     * Why {@code storedHash} can never verify, in words for an import report; empty when {@link #isSupportedHash}
+     * accepts it.
+     */
+    public static Optional<String> problem(String storedHash) {
+        if (isSupportedHash(storedHash)) {
+            return Optional.empty();
+        }
+        if (storedHash == null) {
+            return Optional.of("password hash is missing");
+        }
+        if (storedHash.startsWith("scrypt:")) {
+            return Optional.of("password is a scrypt hash (Werkzeug 3's default), which this blog cannot verify");
+        }
+        String[] parts = storedHash.split("\\$", -1);
+        if (parts.length == 3 && parts[0].startsWith(METHOD + ":")) {
+            try {
+                long iterations = Long.parseLong(parts[0].substring(METHOD.length() + 1));
+                if (iterations > MAX_ITERATIONS) {
+                    return Optional.of("password hash has " + iterations + " iterations, more than the "
+                            + MAX_ITERATIONS + " this blog verifies (each login attempt would cost that much)");
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the generic reason below
+            }
+        }
+        return Optional.of("password is not a pbkdf2:sha256:ITERATIONS$SALT$HEX hash (Werkzeug's format) with at most "
+                + MAX_ITERATIONS + " iterations, which this blog cannot verify");
     }
 
     private static String format(int iterations, String salt, byte[] key) {

@@ -78,4 +78,31 @@ class PasswordHasherTest {
         assertThat(HASHER.verify(null, "pbkdf2:sha256:1$a$00")).isFalse();
         assertThat(HASHER.verify("x", null)).isFalse();
     }
+
+    @Test
+    void shouldRefuseWithoutHashingAHashCostlierThanTheCap() {
+        String key = "0".repeat(64);
+        String atCap = "pbkdf2:sha256:" + PasswordHasher.MAX_ITERATIONS + "$salt$" + key;
+        String overCap = "pbkdf2:sha256:100000000$salt$" + key;
+
+        assertThat(PasswordHasher.isSupportedHash(atCap)).isTrue();
+        assertThat(PasswordHasher.isSupportedHash(overCap)).isFalse();
+        assertThat(HASHER.verify("anything", overCap)).isFalse();
+        assertThat(PasswordHasher.problem(overCap))
+                .hasValue("password hash has 100000000 iterations, more than the 1200000 this blog verifies"
+                        + " (each login attempt would cost that much)");
+        assertThat(PasswordHasher.problem(atCap)).isEmpty();
+        assertThat(PasswordHasher.problem("scrypt:32768:8:1$abc$def"))
+                .get()
+                .asString()
+                .contains("scrypt");
+        assertThat(PasswordHasher.problem(null)).hasValue("password hash is missing");
+    }
+
+    @Test
+    void shouldNotMakeHashesItWouldRefuseToVerify() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> PasswordHasher.withIterations(PasswordHasher.MAX_ITERATIONS + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.content.HtmlSanitizer;
-import org.cleanblog.persistence.Dialect;
 
 /**
  * Copies a whole blog from one database to another: our schema on SQLite or PostgreSQL, or the Flask tutorial's
@@ -45,7 +44,7 @@ public final class BlogCopy {
     /** A copy from a caller's DataSource; the copy only reads it and does not close it. */
     public static BlogCopy from(DataSource source) {
         Objects.requireNonNull(source, "source");
-        return new BlogCopy(CopySettings.startingFrom(new Endpoint.OfDataSource(source)));
+        return new BlogCopy(CopySettings.startingFrom(new DataSourceEndpoint(source)));
     }
 
     /** Into the database at {@code jdbcUrl}; {@code user} and {@code password} may be null. Required. */
@@ -56,7 +55,7 @@ public final class BlogCopy {
     /** Into a caller's DataSource (on SQLite it must enforce foreign keys); not closed by the copy. */
     public BlogCopy to(DataSource target) {
         Objects.requireNonNull(target, "target");
-        return new BlogCopy(settings.withTarget(new Endpoint.OfDataSource(target)));
+        return new BlogCopy(settings.withTarget(new DataSourceEndpoint(target)));
     }
 
     /**
@@ -104,28 +103,11 @@ public final class BlogCopy {
      * @throws IllegalStateException when no target was given, or a Flask source has no sanitizer
      */
     public CopyReport run() {
-        return new CopyRun(this, settings).run();
-    }
-
-    boolean replaces() {
-        return settings.replace();
-    }
-
-    boolean skipsInvalid() {
-        return settings.rejectsFile() != null;
-    }
-
-    CopyListener listener() {
-        return settings.listener();
-    }
-
-    Clock clock() {
-        return settings.clock();
+        return new CopyRun(settings).run();
     }
 
     private static Endpoint url(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Dialect.fromJdbcUrl(jdbcUrl);
-        return new Endpoint.OfUrl(jdbcUrl, user, password);
+        return new UrlEndpoint(jdbcUrl, user, password);
     }
 }

@@ -1,6 +1,5 @@
 package org.cleanblog.persistence.copy;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,22 +18,15 @@ final class CopyEngine {
     /** How often (in rows) the listener hears of progress and the thread's interrupt flag is checked. */
     static final int PROGRESS_EVERY = 2_000;
 
-    private final BlogCopy settings;
-    private final Connection targetConnection;
+    private final CopySettings settings;
     private final TargetDatabase target;
     private final RowSource source;
     private final RejectLog rejects;
     private final RowValidator validator = new RowValidator(BlogSchema.TABLES);
 
-    CopyEngine(
-            BlogCopy settings,
-            RowSource source,
-            Connection targetConnection,
-            TargetDatabase target,
-            RejectLog rejects) {
+    CopyEngine(CopySettings settings, RowSource source, TargetDatabase target, RejectLog rejects) {
         this.settings = settings;
         this.source = source;
-        this.targetConnection = targetConnection;
         this.target = target;
         this.rejects = rejects;
     }
@@ -44,13 +36,14 @@ final class CopyEngine {
         target.checkSchema();
         target.lockAgainstWriters();
         Map<String, Long> present = target.rowsPresent();
-        RowCountCheck rowCounts = RowCountCheck.start(target);
+        KeptRowCounts rowCounts = target.keptRowCounts();
         if (!present.isEmpty()) {
-            if (!settings.replaces()) {
+            if (!settings.replace()) {
                 throw new CopyException(
                         CopyException.Reason.TARGET_NOT_EMPTY,
                         "the target already holds data (" + describe(present) + "): copy into an empty database,"
-                                + " or pass --replace to delete its data first, in the same transaction as the copy");
+                                + " or replace the target's data, which the copy then deletes in its own"
+                                + " transaction");
             }
             target.clear();
             rowCounts.cleared();
@@ -64,9 +57,8 @@ final class CopyEngine {
             throw new CopyException(
                     CopyException.Reason.INVALID_ROWS,
                     rows(rejects.count()).replace("row", "source row")
-                            + " would be refused by the target, so nothing was"
-                            + " copied; fix them"
-                            + " in the source, or pass --skip-invalid to copy the rest and list them in a file",
+                            + " would be refused by the target, so nothing was copied: fix them in the source, or"
+                            + " skip invalid rows to copy the rest and list them in a file",
                     null,
                     rejects.kept(),
                     null);
@@ -78,7 +70,7 @@ final class CopyEngine {
         sessions.apply(target, settings.clock().instant());
         // What the triggers counted, before the recompute overwrites it.
         TableReport countsReport = rowCounts.report();
-        target.recomputeRowCounts();
+        rowCounts.recompute();
         List<String> violations = target.foreignKeyViolations();
         if (!violations.isEmpty()) {
             throw new CopyException(
@@ -115,7 +107,7 @@ final class CopyEngine {
                 if (read[0] % PROGRESS_EVERY == 0) {
                     listener.rowsRead(table.name(), read[0], total);
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new CopyException(CopyException.Reason.FAILED, "copy-db was interrupted");
+                        throw new CopyException(CopyException.Reason.FAILED, "the copy was interrupted");
                     }
                 }
             });
@@ -135,7 +127,7 @@ final class CopyEngine {
             String countsProblems,
             Instant started)
             throws SQLException {
-        RowSource readBack = new BlogSchemaSource(targetConnection, target.dialect());
+        RowSource readBack = target.readBack();
         List<TableReport> reports = new ArrayList<>();
         for (Written w : written) {
             Checksum checksum = new Checksum();

@@ -11,35 +11,29 @@ import org.cleanblog.core.BlogException;
 public final class CopyException extends BlogException {
     private static final long serialVersionUID = 1L;
 
-    /** Why the copy did not happen, and the exit status a command should use for it. */
+    /**
+     * What kept the copy from happening. A caller decides what each means to its users (blog-web's copy-db turns them
+     * into exit statuses and into the options that fix them); the message says it in the library's terms.
+     */
     public enum Reason {
         /** The source or target is not SQLite or PostgreSQL. */
-        UNSUPPORTED_DATABASE(2),
+        UNSUPPORTED_DATABASE,
+        /** The source is a SQLite file that does not exist (a copy never creates its source). */
+        SOURCE_NOT_FOUND,
         /** The source holds neither our schema nor the Flask tutorial's. */
-        UNKNOWN_SOURCE(2),
+        UNKNOWN_SOURCE,
         /** The source and the target are one database, reached by two URLs. */
-        SAME_DATABASE(2),
-        /** The target holds rows and {@code replace} was not asked for. */
-        TARGET_NOT_EMPTY(2),
+        SAME_DATABASE,
+        /** The target holds rows and {@link BlogCopy#replace(boolean) replace} was not asked for. */
+        TARGET_NOT_EMPTY,
         /** The target's schema has tables or columns this version of the copy does not know. */
-        UNKNOWN_TARGET_SCHEMA(1),
-        /** Some source rows would be rejected by the target, and {@code skipInvalid} was not asked for. */
-        INVALID_ROWS(1),
+        UNKNOWN_TARGET_SCHEMA,
+        /** Some source rows would be rejected by the target, and {@link BlogCopy#skipInvalid} was not asked for. */
+        INVALID_ROWS,
         /** What was read back from the target differs from what was written. */
-        VERIFICATION_FAILED(1),
+        VERIFICATION_FAILED,
         /** A database or file failed, or the copy was interrupted. */
-        FAILED(1);
-
-        private final int exitStatus;
-
-        Reason(int exitStatus) {
-            this.exitStatus = exitStatus;
-        }
-
-        /** 2 when the user must change how the copy is asked for, 1 when the copy failed on the way. */
-        public int exitStatus() {
-            return exitStatus;
-        }
+        FAILED
     }
 
     private final Reason reason;
@@ -61,6 +55,7 @@ public final class CopyException extends BlogException {
         this.report = report;
     }
 
+    /** What went wrong; never null. */
     public Reason reason() {
         return reason;
     }

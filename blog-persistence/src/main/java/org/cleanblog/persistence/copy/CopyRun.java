@@ -17,11 +17,9 @@ final class CopyRun {
     // Logged under BlogCopy's name, the class operators know and configure, not this internal one.
     private static final Logger LOG = LoggerFactory.getLogger(BlogCopy.class);
 
-    private final BlogCopy copy;
     private final CopySettings settings;
 
-    CopyRun(BlogCopy copy, CopySettings settings) {
-        this.copy = copy;
+    CopyRun(CopySettings settings) {
         this.settings = settings;
     }
 
@@ -38,11 +36,11 @@ final class CopyRun {
             from = settings.source().openForReading();
             Dialect sourceDialect = dialect(from);
             // Before the target is opened: a source that is no blog fails without creating or migrating a target
-            // (a mistyped --to must not leave a new file behind).
+            // (a mistyped target URL must not leave a new file behind).
             RowSource rows = detectSource(from, sourceDialect, started);
             into = settings.target().openForWriting();
             Dialect targetDialect = dialect(into);
-            // Before migrating: migrating the source, or clearing it under --replace, must never happen.
+            // Before migrating: migrating the source, or clearing it when replacing, must never happen.
             DatabaseIdentity.requireDifferent(from, sourceDialect, into, targetDialect);
             settings.target().migrate();
             committed = copy(rows, from, into, targetDialect, started);
@@ -72,7 +70,7 @@ final class CopyRun {
         RejectLog rejects = new RejectLog(settings.listener(), settings.rejectsFile());
         CopyReport report;
         try {
-            report = new CopyEngine(copy, rows, into, new TargetDatabase(into, targetDialect), rejects).run(started);
+            report = new CopyEngine(settings, rows, new TargetDatabase(into, targetDialect), rejects).run(started);
             // The rejects file is complete before the commit, so a committed copy always has its list.
             rejects.publish();
             into.commit();
@@ -85,7 +83,7 @@ final class CopyRun {
         try {
             from.rollback();
         } catch (SQLException e) {
-            LOG.warn("copy-db committed; ending the source's read transaction failed: {}", e.getMessage());
+            LOG.warn("copy committed; ending the source's read transaction failed: {}", e.getMessage());
         }
         return report;
     }
@@ -94,15 +92,15 @@ final class CopyRun {
         if ("55P03".equals(e.getSQLState())) {
             return new CopyException(
                     CopyException.Reason.FAILED,
-                    "copy-db waited more than " + TargetDatabase.LOCK_TIMEOUT + " for a lock on the target and was"
+                    "the copy waited more than " + TargetDatabase.LOCK_TIMEOUT + " for a lock on the target and was"
                             + " rolled back, the target is unchanged: another session holds its tables (a long"
-                            + " transaction, another copy-db); end it and run copy-db again",
+                            + " transaction, another copy); end it and copy again",
                     e);
         }
         return new CopyException(
                 CopyException.Reason.FAILED,
-                "copy-db failed and was rolled back, the target is unchanged: " + e.getMessage()
-                        + " (run it again once the cause is fixed)",
+                "the copy failed and was rolled back, the target is unchanged: " + e.getMessage()
+                        + " (copy again once the cause is fixed)",
                 e);
     }
 
@@ -132,9 +130,9 @@ final class CopyRun {
             connection.close();
         } catch (SQLException e) {
             if (committed == null) {
-                LOG.debug("closing a connection of a failed copy-db failed", e);
+                LOG.debug("closing a connection of a failed copy failed", e);
             } else {
-                LOG.warn("copy-db committed; closing a connection failed: {}", e.getMessage());
+                LOG.warn("copy committed; closing a connection failed: {}", e.getMessage());
             }
         }
     }

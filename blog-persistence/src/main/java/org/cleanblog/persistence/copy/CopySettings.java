@@ -5,8 +5,9 @@ import java.time.Clock;
 import org.cleanblog.core.content.HtmlSanitizer;
 
 /**
- * What a {@link BlogCopy} was asked to do; {@code target}, {@code rejectsFile} and {@code sanitizer} may be null until
- * given. Each {@code with} method returns a changed copy, which keeps {@link BlogCopy} immutable.
+ * What a {@link BlogCopy} was asked to do, the one value the run and the engine read; {@code target},
+ * {@code rejectsFile} and {@code sanitizer} may be null until given. Each {@code with} method returns a changed copy,
+ * which keeps {@link BlogCopy} immutable.
  */
 record CopySettings(
         Endpoint source,
@@ -20,6 +21,11 @@ record CopySettings(
     /** A copy from {@code source} with nothing else given: no target, refusing a non-empty target and bad rows. */
     static CopySettings startingFrom(Endpoint source) {
         return new CopySettings(source, null, false, null, null, new CopyListener() {}, Clock.systemUTC());
+    }
+
+    /** Whether rows the target would refuse are skipped and listed in {@link #rejectsFile()}, not fatal. */
+    boolean skipsInvalid() {
+        return rejectsFile != null;
     }
 
     CopySettings withTarget(Endpoint newTarget) {

@@ -33,8 +33,8 @@ final class DatabaseIdentity {
         if (same) {
             throw new CopyException(
                     CopyException.Reason.SAME_DATABASE,
-                    "--from and --to reach the same database (" + describe(source, sourceDialect) + "): copy into"
-                            + " another, empty database");
+                    "the source and the target reach the same database (" + describe(source, sourceDialect)
+                            + "): copy into" + " another, empty database");
         }
     }
 

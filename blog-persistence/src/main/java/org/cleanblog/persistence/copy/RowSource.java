@@ -4,12 +4,6 @@ import java.sql.SQLException;
 
 /** Rows of a source database, mapped to the tables of our schema. Reads stream: memory does not grow with rows. */
 interface RowSource {
-    /** Receives one row at a time; the array is the row's own and may be kept. */
-    @FunctionalInterface
-    interface RowHandler {
-        void accept(Object[] row) throws SQLException;
-    }
-
     /** What the source is, for the report: "our schema on SQLite", "the Flask tutorial's blog.db on SQLite"... */
     String description();
 

@@ -4,12 +4,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The sessions rule of {@code --replace} (ADR 0010). Sessions are signed cookies that name a user by id, and
- * {@code SECRET_KEY} is often shared between the two blogs (a staging refresh from production): when the target held
- * other users, a cookie it issued for its user N would log in as the source's user N, its admin too, once that user's
- * {@code sessions_valid_from} is older than the cookie. So when {@code --replace} clears a target that held any user,
- * every copied user's sessions start at the copy time, set after the load; everyone logs in again. A copy into an
- * empty target keeps {@code sessions_valid_from}, so a move keeps its users logged in.
+ * The sessions rule of replacing a target ({@link BlogCopy#replace(boolean)}, ADR 0010). Sessions are signed cookies
+ * that name a user by id, and {@code SECRET_KEY} is often shared between the two blogs (a staging refresh from
+ * production): when the target held other users, a cookie it issued for its user N would log in as the source's user
+ * N, its admin too, once that user's {@code sessions_valid_from} is older than the cookie. So when replacing clears a
+ * target that held any user, every copied user's sessions start at the copy time, set after the load; everyone logs
+ * in again. A copy into an empty target keeps {@code sessions_valid_from}, so a move keeps its users logged in.
  *
  * <p>Verification compares the column modulo this rule: in the users' checksums the column stands as
  * {@link Checksum.Marker#COPY_TIME}, in the rows as written by rule and in the rows read back only where they hold

@@ -19,54 +19,44 @@ import org.cleanblog.persistence.Dialect;
 
 /**
  * The target of a copy, inside the one transaction the caller holds on {@code connection}: schema check, lock,
- * emptiness, clearing, writers, and the repairs a bulk load needs afterwards (identities, derived counts), which
- * {@link TargetCounters} does.
+ * emptiness, clearing, writers, the repairs a bulk load needs afterwards (identities, sessions, through
+ * {@link KeptRowCounts} the derived counts) and reading it back. Not thread-safe; one per copy.
  */
 final class TargetDatabase {
-    /**
-     * Kept by triggers (ADR 0007), not copied: what the triggers counted is checked ({@link RowCountCheck}), then
-     * recomputed, so it is right for any source.
-     */
-    static final String ROW_COUNTS = "row_counts";
-
     /** How long the copy waits for a lock on the target (PostgreSQL) before it fails instead of hanging. */
     static final String LOCK_TIMEOUT = "30s";
 
     private final Connection connection;
     private final Dialect dialect;
-    private final TargetCounters counters;
 
     TargetDatabase(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
-        this.counters = new TargetCounters(connection, dialect);
-    }
-
-    Dialect dialect() {
-        return dialect;
     }
 
     /** Fails unless the target has exactly the tables and columns this copy knows, so no table is left behind. */
     void checkSchema() throws SQLException {
         Catalog catalog = new Catalog(connection, dialect);
         Set<String> unknown = new HashSet<>(catalog.tables());
-        unknown.removeIf(t -> t.startsWith("sqlite_") || BlogSchema.NOT_COPIED.contains(t) || t.equals(ROW_COUNTS));
+        unknown.removeIf(
+                t -> t.startsWith("sqlite_") || BlogSchema.NOT_COPIED.contains(t) || t.equals(KeptRowCounts.TABLE));
         for (TableSpec table : BlogSchema.TABLES) {
             List<String> expected = table.columns().stream().map(Column::name).toList();
             List<String> actual = catalog.columns(table.name());
             if (!new HashSet<>(actual).equals(new HashSet<>(expected))) {
                 throw new CopyException(
                         CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
-                        "the target's table " + table.name() + " has columns " + actual + ", but this copy-db knows "
-                                + expected + ": use the copy-db of the same version as the target's schema");
+                        "the target's table " + table.name() + " has columns " + actual + ", but this version of the"
+                                + " copy knows " + expected + ": copy with the Clean Blog version that made the"
+                                + " target's schema");
             }
             unknown.remove(table.name());
         }
         if (!unknown.isEmpty()) {
             throw new CopyException(
                     CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
-                    "the target has tables this copy-db does not know (" + String.join(", ", unknown)
-                            + "): use the copy-db of the same version as the target's schema");
+                    "the target has tables this version of the copy does not know (" + String.join(", ", unknown)
+                            + "): copy with the Clean Blog version that made the target's schema");
         }
     }
 
@@ -85,15 +75,16 @@ final class TargetDatabase {
      */
     void lockAgainstWriters() throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            execute("LOCK TABLE " + tableList() + ", " + ROW_COUNTS + " IN EXCLUSIVE MODE");
+            execute("LOCK TABLE " + tableList() + ", " + KeptRowCounts.TABLE + " IN EXCLUSIVE MODE");
         }
     }
 
     /** The tables that hold rows, with their counts, in copy order; empty when the target is empty. */
     Map<String, Long> rowsPresent() throws SQLException {
         Map<String, Long> present = new TreeMap<>();
+        RowSource rowsHeld = readBack();
         for (TableSpec table : BlogSchema.TABLES) {
-            long rows = count(table.name());
+            long rows = rowsHeld.count(table);
             if (rows > 0) {
                 present.put(table.name(), rows);
             }
@@ -136,30 +127,29 @@ final class TargetDatabase {
         }
     }
 
-    /** Whether {@link #clear()} restarts the kept counts at zero (TRUNCATE's trigger) rather than counting down. */
-    boolean clearingResetsRowCounts() {
-        return dialect == Dialect.POSTGRESQL;
+    /** Notes the kept row counts as they are before the copy writes; call under the copy's lock. */
+    KeptRowCounts keptRowCounts() throws SQLException {
+        return KeptRowCounts.start(connection, dialect);
     }
 
-    // The counters' repairs and reads live in TargetCounters; these keep one entry point for the copy.
+    /**
+     * Moves every table's id generator past the greatest of the source's high-water mark ({@code sourceMarks}, by
+     * table; ids the source handed out, also those of its deleted newest rows), the highest copied id and what the
+     * target itself had handed out, so that no id is handed out twice (ADR 0010). A PostgreSQL identity does not
+     * move by itself when rows arrive with their ids; SQLite's {@code sqlite_sequence} moves to the highest loaded id
+     * only.
+     */
     void moveIdentities(Map<String, Long> sourceMarks) throws SQLException {
-        counters.moveIdentities(sourceMarks);
+        for (TableSpec table : BlogSchema.TABLES) {
+            long mark =
+                    Math.max(sourceMarks.getOrDefault(table.name(), 0L), IdMarks.of(connection, dialect, table.name()));
+            IdMarks.set(connection, dialect, table.name(), mark);
+        }
     }
 
-    void recomputeRowCounts() throws SQLException {
-        counters.recomputeRowCounts();
-    }
-
-    Map<String, Long> rowCountErrors() throws SQLException {
-        return counters.rowCountErrors();
-    }
-
-    Map<String, Long> rowCounts() throws SQLException {
-        return counters.rowCounts();
-    }
-
-    long count(String table) throws SQLException {
-        return counters.count(table);
+    /** The target's rows as they stand in the copy's transaction, for verification. */
+    RowSource readBack() {
+        return new BlogSchemaSource(connection, dialect);
     }
 
     /**

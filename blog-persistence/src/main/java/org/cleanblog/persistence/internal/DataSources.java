@@ -115,8 +115,11 @@ public final class DataSources {
         }
     }
 
-    /** The file a SQLite JDBC URL names; null for an in-memory database or a URI form this does not read. */
-    static Path sqliteFile(String jdbcUrl) {
+    /**
+     * The file a SQLite JDBC URL names; null for an in-memory database, a resource or a URI form this does not read.
+     * The one reading of such a URL: the data mover uses it too.
+     */
+    public static Path sqliteFile(String jdbcUrl) {
         String rest = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = rest.indexOf('?');
         if (query >= 0) {

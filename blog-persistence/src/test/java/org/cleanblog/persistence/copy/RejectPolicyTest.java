@@ -52,8 +52,10 @@ class RejectPolicyTest {
                             .run());
 
             assertThat(failure.reason()).isEqualTo(CopyException.Reason.INVALID_ROWS);
-            assertThat(failure.reason().exitStatus()).isEqualTo(1);
-            assertThat(failure).hasMessageContaining("8 source rows").hasMessageContaining("--skip-invalid");
+            assertThat(failure)
+                    .hasMessageContaining("8 source rows")
+                    .hasMessageContaining("skip invalid rows")
+                    .hasMessageNotContaining("--");
             assertThat(heard).isEqualTo(failure.rejects());
             assertThat(heard)
                     .extracting(r -> r.table() + " " + r.id())

@@ -34,11 +34,11 @@ class TargetSafetyTest {
                     CopyException.class, () -> CopyTestData.copy(source, target).run());
 
             assertThat(refused.reason()).isEqualTo(CopyException.Reason.TARGET_NOT_EMPTY);
-            assertThat(refused.reason().exitStatus()).isEqualTo(2);
             assertThat(refused)
                     .hasMessageContaining("users: 1 row")
                     .hasMessageNotContaining("1 rows")
-                    .hasMessageContaining("--replace");
+                    .hasMessageContaining("replace the target's data")
+                    .hasMessageNotContaining("--");
             assertThat(CopyTestData.readAll(target)).isEqualTo(before);
 
             CopyReport replaced = CopyTestData.replacing(source, target).run();
@@ -145,7 +145,7 @@ class TargetSafetyTest {
                     statement.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY)");
                 }
                 CopyException unknown = catchThrowableOfType(CopyException.class, target::checkSchema);
-                assertThat(unknown).hasMessageContaining("tables this copy-db does not know (tags)");
+                assertThat(unknown).hasMessageContaining("tables this version of the copy does not know (tags)");
             }
         }
     }

@@ -1,9 +1,8 @@
 package org.cleanblog.web.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.DatabaseSettings;
@@ -12,17 +11,29 @@ import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyException;
 import org.cleanblog.persistence.copy.CopyReport;
 import org.cleanblog.web.content.JsoupHtmlSanitizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]] [--progress auto|bar|lines]}:
- * copies a whole blog with blog-persistence's data mover (docs/copy-db.md). URLs take every form {@code DATABASE_URL}
- * takes; {@code --to} defaults to the configured database. Progress and errors go to the Cli's error stream, the
- * verified report to its output stream.
+ * {@code copy-db}: copies a whole blog with blog-persistence's data mover (docs/copy-db.md); its options are the
+ * annotated fields below, which also make its help. URLs take every form {@code DATABASE_URL} takes. Progress and
+ * errors go to the error stream, the verified report to the output stream. One instance per command line.
  */
-final class CopyDbCommand implements Command {
+@Command(
+        name = "copy-db",
+        sortOptions = false,
+        description = {
+            "copy a whole blog (ours or the Flask tutorial's blog.db) into --to, verified, in one transaction;"
+                    + " see docs/copy-db.md"
+        })
+final class CopyDbCommand implements Callable<Integer> {
     static final String DEFAULT_REJECTS = "copy-db-rejects.jsonl";
-    private static final String OPTIONS = "expected --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]]"
-            + " [--progress auto|bar|lines]";
 
     /** How progress is shown: a bar redrawn in place, plain lines, or a bar only when standard error is a terminal. */
     enum Progress {
@@ -31,96 +42,78 @@ final class CopyDbCommand implements Command {
         LINES
     }
 
-    private final DatabaseSettings from;
-    private final Supplier<DatabaseSettings> to;
-    private final boolean replace;
-    private final Path rejects;
-    private final Progress progress;
+    @Option(
+            names = "--from",
+            paramLabel = "URL",
+            required = true,
+            description = "the source, in any form DATABASE_URL takes; opened read-only")
+    private String from;
+
+    @Option(
+            names = "--to",
+            paramLabel = "URL",
+            description = "the target (default: the configured DATABASE_URL); brought to the latest schema first")
+    private String to;
+
+    @Option(
+            names = "--replace",
+            description = "clear a target that holds data first, in the copy's transaction (without it, it is refused)")
+    private boolean replace;
+
+    @Option(
+            names = "--skip-invalid",
+            description = "copy the rows the target accepts and list the others in a file (without it, one invalid"
+                    + " row stops the copy)")
+    private boolean skipInvalid;
+
+    @Option(
+            names = "--rejects",
+            paramLabel = "FILE",
+            description = "with --skip-invalid: where rejects are listed (default " + DEFAULT_REJECTS + ")")
+    private Path rejects;
+
+    @Option(
+            names = "--progress",
+            paramLabel = "STYLE",
+            converter = ProgressStyle.class,
+            description = "auto (the default: a bar when standard error is a terminal), bar or lines")
+    private Progress progress = Progress.AUTO;
+
+    @Mixin
+    private HelpOption help;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Supplier<BlogConfiguration> configuration;
+    private final PrintStream out;
     private final PrintStream err;
 
-    private CopyDbCommand(
-            DatabaseSettings from,
-            Supplier<DatabaseSettings> to,
-            boolean replace,
-            Path rejects,
-            Progress progress,
-            PrintStream err) {
-        this.from = from;
-        this.to = to;
-        this.replace = replace;
-        this.rejects = rejects;
-        this.progress = progress;
+    /**
+     * @param configuration loaded only when {@code --to} is absent
+     * @param out where the verified report goes
+     * @param err where progress and errors go
+     */
+    CopyDbCommand(Supplier<BlogConfiguration> configuration, PrintStream out, PrintStream err) {
+        this.configuration = configuration;
+        this.out = out;
         this.err = err;
     }
 
-    /**
-     * Reads the options (also {@code --from=URL}); {@code configuration} is loaded only when {@code --to} is absent;
-     * progress and errors are printed to {@code err}.
-     */
-    static CopyDbCommand parse(List<String> args, Supplier<BlogConfiguration> configuration, PrintStream err) {
-        Path cwd = Path.of("").toAbsolutePath();
-        String from = null;
-        String to = null;
-        String rejects = null;
-        String progress = "auto";
-        boolean replace = false;
-        boolean skipInvalid = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            switch (option) {
-                case "--replace" -> replace = true;
-                case "--skip-invalid" -> skipInvalid = true;
-                case "--from", "--to", "--rejects", "--progress" -> {
-                    String value;
-                    if (arg.contains("=")) {
-                        value = arg.substring(arg.indexOf('=') + 1);
-                    } else if (i + 1 < args.size()) {
-                        value = args.get(++i);
-                    } else {
-                        throw new UsageException("copy-db: " + option + " needs a value");
-                    }
-                    switch (option) {
-                        case "--from" -> from = value;
-                        case "--to" -> to = value;
-                        case "--progress" -> progress = value;
-                        default -> rejects = value;
-                    }
-                }
-                default -> throw new UsageException("copy-db: unknown option '" + option + "' (" + OPTIONS + ")");
-            }
-        }
-        if (from == null || from.isBlank()) {
-            throw new UsageException("copy-db: --from URL is required (" + OPTIONS + ")");
-        }
-        if (rejects != null && !skipInvalid) {
-            throw new UsageException("copy-db: --rejects FILE only makes sense with --skip-invalid");
-        }
-        Progress shown = switch (progress) {
-            case "auto" -> Progress.AUTO;
-            case "bar" -> Progress.BAR;
-            case "lines" -> Progress.LINES;
-            default ->
-                throw new UsageException("copy-db: --progress must be auto, bar or lines, not '" + progress + "'");
-        };
-        DatabaseSettings source = DatabaseUrl.parse("--from", from, cwd);
-        requireExistingSqliteFile(source);
-        String target = to;
-        Supplier<DatabaseSettings> destination = target == null
-                ? () -> configuration.get().settings().database()
-                : () -> DatabaseUrl.parse("--to", target, cwd);
-        Path rejectsFile = skipInvalid ? Path.of(rejects == null ? DEFAULT_REJECTS : rejects) : null;
-        return new CopyDbCommand(source, destination, replace, rejectsFile, shown, err);
-    }
-
     @Override
-    public int run(PrintStream out) {
-        // The same database under two spellings is refused by the copy itself, which asks the servers.
-        DatabaseSettings target = to.get();
+    public Integer call() {
+        if (rejects != null && !skipInvalid) {
+            throw new ParameterException(spec.commandLine(), "--rejects FILE only makes sense with --skip-invalid");
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        DatabaseSettings source = DatabaseUrl.parse("--from", from, cwd);
+        // A missing SQLite source and the same database under two spellings are refused by the copy itself.
+        DatabaseSettings target =
+                to == null ? configuration.get().settings().database() : DatabaseUrl.parse("--to", to, cwd);
         BlogCopy copy = BlogCopy.from(
-                        from.jdbcUrl(),
-                        from.user().orElse(null),
-                        from.password().orElse(null))
+                        source.jdbcUrl(),
+                        source.user().orElse(null),
+                        source.password().orElse(null))
                 .to(
                         target.jdbcUrl(),
                         target.user().orElse(null),
@@ -128,12 +121,12 @@ final class CopyDbCommand implements Command {
                 .replace(replace)
                 .sanitizer(new JsoupHtmlSanitizer())
                 .listener(new ProgressPrinter(err, showsBar(), System::nanoTime));
-        if (rejects != null) {
-            copy = copy.skipInvalid(rejects);
+        if (skipInvalid) {
+            copy = copy.skipInvalid(rejects == null ? Path.of(DEFAULT_REJECTS) : rejects);
         }
         try {
             CopyReport report = copy.run();
-            out.println("copied " + report.source() + " " + from.displayUrl() + " to " + target.displayUrl() + " in "
+            out.println("copied " + report.source() + " " + source.displayUrl() + " to " + target.displayUrl() + " in "
                     + report.elapsed().toMillis() + " ms, verified:");
             out.print(report.format());
             if (report.rejectsFile() != null) {
@@ -142,8 +135,8 @@ final class CopyDbCommand implements Command {
             }
             return Cli.OK;
         } catch (CopyException e) {
-            err.println("copy-db: " + e.getMessage());
-            return e.reason().exitStatus();
+            err.println(message(e));
+            return exitStatus(e.reason());
         }
     }
 
@@ -155,17 +148,40 @@ final class CopyDbCommand implements Command {
         };
     }
 
-    /** A missing file would otherwise be created, empty, and reported as "not a blog". */
-    private static void requireExistingSqliteFile(DatabaseSettings source) {
-        if (!source.isSqlite()) {
-            return;
-        }
-        String path = source.jdbcUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "");
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
-        if (!path.isEmpty() && !path.equals(":memory:") && !Files.isRegularFile(Path.of(path))) {
-            throw new UsageException("copy-db: --from names no SQLite file: " + path + " does not exist");
+    /**
+     * 2 when the command line must change (another URL, an option), 1 when the copy failed on the way; rows the target
+     * would refuse are a 1: the fix is in the data, or in an option, but nothing is wrong with the command line.
+     */
+    static int exitStatus(CopyException.Reason reason) {
+        return switch (reason) {
+            case UNSUPPORTED_DATABASE, SOURCE_NOT_FOUND, UNKNOWN_SOURCE, SAME_DATABASE, TARGET_NOT_EMPTY -> Cli.USAGE;
+            case UNKNOWN_TARGET_SCHEMA, INVALID_ROWS, VERIFICATION_FAILED, FAILED -> Cli.FAILURE;
+        };
+    }
+
+    /** The library's message, with the option that names the database concerned or fixes it. */
+    static String message(CopyException e) {
+        String text = e.getMessage();
+        return "copy-db: "
+                + switch (e.reason()) {
+                    case SOURCE_NOT_FOUND, UNKNOWN_SOURCE -> "--from: " + text;
+                    case SAME_DATABASE -> "--from and --to: " + text;
+                    case TARGET_NOT_EMPTY -> text + " (--replace)";
+                    case INVALID_ROWS -> text + " (--skip-invalid [--rejects FILE])";
+                    case UNSUPPORTED_DATABASE, UNKNOWN_TARGET_SCHEMA, VERIFICATION_FAILED, FAILED -> text;
+                };
+    }
+
+    /** Reads {@code --progress} in lower case, as the help shows it. */
+    static final class ProgressStyle implements ITypeConverter<Progress> {
+        @Override
+        public Progress convert(String value) {
+            return switch (value) {
+                case "auto" -> Progress.AUTO;
+                case "bar" -> Progress.BAR;
+                case "lines" -> Progress.LINES;
+                default -> throw new TypeConversionException("must be auto, bar or lines, not '" + value + "'");
+            };
         }
     }
 }

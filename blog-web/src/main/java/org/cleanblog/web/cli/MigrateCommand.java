@@ -1,22 +1,33 @@
 package org.cleanblog.web.cli;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.ConfigurationException;
 import org.cleanblog.config.DatabaseSettings;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.NotABlogDatabaseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code migrate}: applies pending schema migrations and exits, for a platform's release phase. */
-final class MigrateCommand implements Command {
-    private final BlogConfiguration configuration;
+@Command(name = "migrate", description = "apply schema migrations and exit (for a platform's release phase)")
+final class MigrateCommand implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
 
-    MigrateCommand(BlogConfiguration configuration) {
-        this.configuration = configuration;
+    private final Supplier<BlogConfiguration> configurations;
+    private final PrintStream out;
+
+    MigrateCommand(Supplier<BlogConfiguration> configuration, PrintStream out) {
+        this.configurations = configuration;
+        this.out = out;
     }
 
     @Override
-    public int run(PrintStream out) {
+    public Integer call() {
+        BlogConfiguration configuration = configurations.get();
         DatabaseSettings database = configuration.settings().database();
         try (BlogDatabase db = open(configuration)) {
             out.println("Schema is up to date on " + database.displayUrl() + " (" + db.dialect() + ").");

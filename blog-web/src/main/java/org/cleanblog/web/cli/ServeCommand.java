@@ -1,7 +1,6 @@
 package org.cleanblog.web.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -11,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.BlogSettings;
 import org.cleanblog.config.ConfigurationException;
@@ -22,19 +23,28 @@ import org.cleanblog.web.WebSettings;
 import org.cleanblog.web.http.BlogServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code serve}: migrates the schema, then serves the blog until the process is stopped. */
-final class ServeCommand implements Command {
+@Command(
+        name = "serve",
+        description = "serve the blog (the default): applies schema migrations, then listens on PORT (default 8080)")
+final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-    private final BlogConfiguration configuration;
+    @Mixin
+    private HelpOption help;
 
-    ServeCommand(BlogConfiguration configuration) {
-        this.configuration = configuration;
+    private final Supplier<BlogConfiguration> configurations;
+
+    ServeCommand(Supplier<BlogConfiguration> configuration) {
+        this.configurations = configuration;
     }
 
     @Override
-    public int run(PrintStream out) throws Exception {
+    public Integer call() throws Exception {
+        BlogConfiguration configuration = configurations.get();
         BlogSettings settings = configuration.settings();
         // Loading logged the warnings for every command; these concern only a server's sessions.
         configuration.servingWarnings().forEach(LOG::warn);

@@ -3,21 +3,16 @@ package org.cleanblog.web.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Enumeration;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cleanblog.config.InetLiteral;
 
 /**
  * Where a request came from, as far as the blog may believe it: behind a platform router (Heroku) the connection
  * comes from the router, which says in {@code X-Forwarded-*} headers what the visitor used. Stateless.
  */
 final class RequestOrigin {
-    /** A dotted-quad IPv4 address: four decimal numbers 0 to 255 without leading zeros (which some read as octal). */
-    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
-            + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
-    /** The characters of an IPv6 address without zone; the longest form (six groups and an IPv4 tail) has 45. */
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
     private static final Pattern SANE_HOST =
             Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
@@ -96,29 +91,14 @@ final class RequestOrigin {
     }
 
     /**
-     * An IP literal: a dotted-quad IPv4 address, or an IPv6 address with or without brackets (no zone), surrounding
-     * white space ignored. Never asks DNS. Empty for null and for anything else, such as host names.
+     * An IP literal ({@link InetLiteral}) without a zone, surrounding white space ignored. Never asks DNS. Empty for
+     * null and for anything else, such as host names. A zone names an interface of the machine that wrote it, so an
+     * address carrying one is no client identity.
      */
     static Optional<InetAddress> parseIp(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String literal = text.strip();
-        boolean bracketed = literal.length() > 2 && literal.startsWith("[") && literal.endsWith("]");
-        if (bracketed) {
-            literal = literal.substring(1, literal.length() - 1);
-        }
-        boolean ipv4 = !bracketed && IPV4.matcher(literal).matches();
-        // getByName parses a text with a ':' as an IPv6 literal, failing rather than asking DNS when it is none.
-        boolean ipv6 = literal.indexOf(':') >= 0 && IPV6.matcher(literal).matches();
-        if (!ipv4 && !ipv6) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(literal));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return InetLiteral.parse(text == null ? null : text.strip())
+                .filter(literal -> literal.zone().isEmpty())
+                .map(InetLiteral::address);
     }
 
     /**

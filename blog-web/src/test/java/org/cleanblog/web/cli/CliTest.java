@@ -47,13 +47,34 @@ class CliTest {
         assertThat(out()).contains("Usage: java -jar blog.jar", "serve", "migrate", "config", "copy-db");
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"-h", "help"})
+    void shouldPrintTheSameHelpForItsOtherSpellings(String spelling) {
+        assertThat(run(Map.of(), spelling)).isZero();
+        assertThat(out()).contains("Usage: java -jar blog.jar", "serve", "migrate", "config", "copy-db", "SECRET_KEY");
+    }
+
+    @Test
+    void shouldPrintTheHelpOfOneCommand() {
+        assertThat(run(Map.of(), "help", "copy-db")).isZero();
+        assertThat(out()).contains("Usage: java -jar blog.jar copy-db", "--skip-invalid");
+        out.reset();
+        assertThat(run(Map.of(), "migrate", "--help")).isZero();
+        assertThat(out()).contains("Usage: java -jar blog.jar migrate");
+    }
+
     @Test
     void shouldExit2WithOneLineForAnUnknownCommandOrExtraArguments() {
         assertThat(run(Map.of(), "deploy")).isEqualTo(2);
-        assertThat(err()).startsWith("unknown command 'deploy'").doesNotContain("Exception");
+        assertThat(err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("unknown command 'deploy'")
+                .contains("serve, migrate, config, copy-db")
+                .doesNotContain("Exception");
         err.reset();
         assertThat(run(Map.of(), "migrate", "--now")).isEqualTo(2);
-        assertThat(err()).startsWith("migrate: unexpected argument '--now'");
+        assertThat(err().lines()).singleElement().asString().startsWith("migrate: unexpected argument '--now'");
     }
 
     @Test

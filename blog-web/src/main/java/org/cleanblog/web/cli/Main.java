@@ -1,9 +1,8 @@
-package org.cleanblog.web;
+package org.cleanblog.web.cli;
 
 import org.cleanblog.config.BlogConfiguration;
-import org.cleanblog.web.cli.Cli;
 
-/** {@code java -jar blog.jar [serve | migrate | config | copy-db --from URL --to URL | --help]}. */
+/** The process entry point: {@code java -jar blog.jar [COMMAND]}; {@code --help} lists the commands. */
 public final class Main {
     private Main() {}
 
