@@ -23,14 +23,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The blog in a real browser: Debian's Chromium driven through Debian's ChromeDriver. Registers (the first user is the
- * admin), logs out, logs in again through the login form, writes a post, comments on it, logs out, and saves
- * screenshots of the post, the home page and the logged-out home page under {@code target/screenshots/}.
+ * The blog in a real browser: Chromium driven through ChromeDriver (Debian's in CI), both found on the PATH; where
+ * they are absent the test is skipped and says so, unless browser tests are required (see {@link Chromium}).
+ * Registers (the first user is the admin), logs out, logs in again through the login form, writes a post, comments on
+ * it, logs out, and saves screenshots of the post, the home page and the logged-out home page under
+ * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserEndToEndTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private RunningBlog blog;
@@ -39,14 +39,11 @@ class BrowserEndToEndTest {
 
     @BeforeAll
     void startBlogAndBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser test needs Debian's Chromium and ChromeDriver at " + CHROMIUM
-                    + " and " + CHROMEDRIVER + ". Install them with: apt-get install -y chromium chromium-driver");
-        }
+        Chromium chromium = Chromium.forThisRun();
         blog = RunningBlog.start(Dialect.SQLITE, "BrowserEndToEndTest");
         profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.browser().toFile());
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -60,7 +57,7 @@ class BrowserEndToEndTest {
                 "--window-size=1280,1600",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(chromium.driver().toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
