@@ -2,7 +2,6 @@ package org.cleanblog.web;
 
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.web.contact.ContactPages;
-import org.cleanblog.web.content.JsoupHtmlSanitizer;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.HttpError;
 import org.cleanblog.web.http.Router;
@@ -25,7 +24,7 @@ final class Routes {
 
     static Router of(BlogStorage storage, WebSettings settings, PasswordHasher hasher, Limits limits) {
         var repositories = storage.repositories();
-        var markdown = new MarkdownRenderer(new JsoupHtmlSanitizer());
+        var markdown = new MarkdownRenderer();
         var posts = new PostPages(repositories, markdown);
         var admin = new AdminPostPages(repositories, markdown);
         var accounts = new AccountPages(repositories.users(), hasher);

@@ -1,6 +1,6 @@
 package org.cleanblog.core.comment;
 
-import org.cleanblog.core.Check;
+import org.cleanblog.core.internal.Check;
 
 /** A comment before it is stored: Markdown source and its rendered, sanitised HTML. */
 public record NewComment(long postId, long authorId, String body, String bodyHtml) {

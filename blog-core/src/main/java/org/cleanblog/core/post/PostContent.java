@@ -1,6 +1,6 @@
 package org.cleanblog.core.post;
 
-import org.cleanblog.core.Check;
+import org.cleanblog.core.internal.Check;
 
 /**
  * What an author writes: title, subtitle, header image URL, and the body as Markdown source plus its rendered,

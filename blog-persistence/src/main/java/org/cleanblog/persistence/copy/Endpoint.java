@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.internal.DataSources;
+import org.cleanblog.persistence.internal.JdbcUrls;
 
 /**
  * Where a copy reads or writes: a caller's DataSource, or a JDBC URL for which the copy opens plain connections of its
@@ -85,7 +86,7 @@ sealed interface Endpoint {
 
         @Override
         public String toString() {
-            return "OfUrl[" + jdbcUrl.replaceAll("\\?.*", "?…") + "]";
+            return "OfUrl[" + JdbcUrls.redact(jdbcUrl) + "]";
         }
     }
 }

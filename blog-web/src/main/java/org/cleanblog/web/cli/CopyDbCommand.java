@@ -11,7 +11,7 @@ import org.cleanblog.config.DatabaseUrl;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyException;
 import org.cleanblog.persistence.copy.CopyReport;
-import org.cleanblog.web.content.JsoupHtmlSanitizer;
+import org.cleanblog.persistence.internal.JsoupHtmlSanitizer;
 
 /**
  * {@code copy-db --from URL [--to URL] [--replace] [--skip-invalid [--rejects FILE]] [--progress auto|bar|lines]}:
