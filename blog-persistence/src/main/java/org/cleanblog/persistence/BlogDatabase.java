@@ -1,49 +1,41 @@
 package org.cleanblog.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cleanblog.core.BlogRepositories;
-import org.cleanblog.core.Check;
 import org.cleanblog.core.Transactions;
 import org.cleanblog.core.comment.CommentRepository;
 import org.cleanblog.core.contact.ContactMessageRepository;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.post.PostRepository;
 import org.cleanblog.core.user.UserRepository;
-import org.cleanblog.persistence.internal.DataSources;
-import org.cleanblog.persistence.internal.Migrations;
-import org.cleanblog.persistence.internal.MyBatisSessions;
-import org.cleanblog.persistence.internal.PooledSqlRunner;
-import org.cleanblog.persistence.internal.Repositories;
-import org.cleanblog.persistence.internal.TransactionSqlRunner;
+import org.cleanblog.persistence.internal.BlogStore;
 
 /**
  * One blog's database, SQLite or PostgreSQL, behind the repositories of blog-core. Opening it detects the dialect and
- * migrates the schema to the newest version. Each repository call runs in its own transaction; {@link #inTransaction}
- * runs several as one.
+ * migrates the schema to the newest version (its Flyway history in {@value BlogDatabaseOptions#DEFAULT_HISTORY_TABLE});
+ * {@link #configure()} changes that and more. Each repository call runs in its own transaction;
+ * {@link #inTransaction} runs several as one. HTML handed to the repositories ({@code bodyHtml}) is stored through the
+ * library's allow-list, so what comes back is safe to show.
  *
  * <p>Thread-safe: open one per database and share it. Failures surface as the {@code BlogException} family: a
  * duplicate e-mail as {@code ConflictException}, a missing post or user as {@code NotFoundException}, an unreachable
  * or failing database as {@code StorageException}.
  */
 public final class BlogDatabase implements BlogRepositories, Transactions, AutoCloseable {
-    private final DataSource dataSource;
-    private final HikariDataSource ownedPool;
-    private final Dialect dialect;
-    private final Clock clock;
-    private final PooledSqlRunner runner;
-    private final Repositories repositories;
+    private final BlogStore store;
 
-    private BlogDatabase(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, Clock clock) {
-        this.dataSource = dataSource;
-        this.ownedPool = ownedPool;
-        this.dialect = dialect;
-        this.clock = clock;
-        this.runner = new PooledSqlRunner(MyBatisSessions.factory(dataSource, dialect), dialect);
-        this.repositories = Repositories.on(runner, clock);
+    BlogDatabase(BlogStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Options for opening: history table, PostgreSQL schema, whether to migrate, pool size, clock. The defaults are
+     * those of the {@code open} methods here.
+     */
+    public static BlogDatabaseOptions configure() {
+        return BlogDatabaseOptions.DEFAULTS;
     }
 
     /**
@@ -51,16 +43,16 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
      * SQLite DataSource must enforce foreign keys ({@code foreign_keys=true}); its file is switched to WAL.
      *
      * @throws org.cleanblog.core.BlogException when the database is neither SQLite nor PostgreSQL, or is misconfigured
-     * @throws NotABlogDatabaseException when it holds tables but no Clean Blog schema history
+     * @throws NotABlogDatabaseException when it holds tables named like the blog's but no Clean Blog schema history
      * @throws org.cleanblog.core.StorageException when it cannot be reached or migrated
      */
     public static BlogDatabase open(DataSource dataSource) {
-        return open(dataSource, Clock.systemUTC());
+        return configure().open(dataSource);
     }
 
     /** As {@link #open(DataSource)}, with the clock that stamps creation and update times (tests pin it). */
     public static BlogDatabase open(DataSource dataSource, Clock clock) {
-        return start(Check.notNull("dataSource", dataSource), null, clock);
+        return configure().clock(clock).open(dataSource);
     }
 
     /**
@@ -70,40 +62,21 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
      * 20 connections.
      *
      * @throws org.cleanblog.core.BlogException when the URL names another database or its driver was excluded
-     * @throws NotABlogDatabaseException when it holds tables but no Clean Blog schema history
+     * @throws NotABlogDatabaseException when it holds tables named like the blog's but no Clean Blog schema history
      * @throws org.cleanblog.core.StorageException when the database cannot be reached or migrated
      */
     public static BlogDatabase open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, Clock.systemUTC());
+        return configure().open(jdbcUrl, user, password);
     }
 
     /** As {@link #open(String, String, String)}, with the clock that stamps creation and update times. */
     public static BlogDatabase open(String jdbcUrl, String user, String password, Clock clock) {
-        Check.notNull("clock", clock);
-        HikariDataSource pool = DataSources.pool(Check.notNull("jdbcUrl", jdbcUrl), user, password);
-        return start(pool, pool, clock);
-    }
-
-    private static BlogDatabase start(DataSource dataSource, HikariDataSource ownedPool, Clock clock) {
-        Objects.requireNonNull(clock, "clock");
-        try {
-            Dialect dialect = DataSources.detect(dataSource);
-            if (dialect == Dialect.SQLITE) {
-                DataSources.prepareSqlite(dataSource);
-            }
-            Migrations.migrate(dataSource, dialect);
-            return new BlogDatabase(dataSource, ownedPool, dialect, clock);
-        } catch (RuntimeException e) {
-            if (ownedPool != null) {
-                ownedPool.close();
-            }
-            throw e;
-        }
+        return configure().clock(clock).open(jdbcUrl, user, password);
     }
 
     /** The dialect detected when the database was opened. */
     public Dialect dialect() {
-        return dialect;
+        return store.dialect();
     }
 
     /**
@@ -112,31 +85,27 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
      * after {@link #close()} when the pool is ours.
      */
     public boolean isReachable() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (Exception e) {
-            return false;
-        }
+        return store.isReachable();
     }
 
     @Override
     public UserRepository users() {
-        return repositories.users();
+        return store.repositories().users();
     }
 
     @Override
     public PostRepository posts() {
-        return repositories.posts();
+        return store.repositories().posts();
     }
 
     @Override
     public CommentRepository comments() {
-        return repositories.comments();
+        return store.repositories().comments();
     }
 
     @Override
     public ContactMessageRepository contactMessages() {
-        return repositories.contactMessages();
+        return store.repositories().contactMessages();
     }
 
     /**
@@ -151,21 +120,15 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
     @Override
     public <T> T inTransaction(Function<BlogRepositories, T> work) {
         Check.notNull("work", work);
-        return runner.write("run a transaction", session -> {
-            TransactionSqlRunner transaction = new TransactionSqlRunner(session);
-            try {
-                return work.apply(Repositories.on(transaction, clock));
-            } finally {
-                transaction.end();
-            }
-        });
+        return store.inTransaction(work);
     }
 
-    /** Closes the pool when this object opened it; a DataSource given to {@link #open(DataSource)} stays open. */
+    /**
+     * Closes the pool when this object opened it; a DataSource given to {@link #open(DataSource)} stays open. Either
+     * way the repositories refuse further calls with {@link IllegalStateException}. Closing twice does nothing more.
+     */
     @Override
     public void close() {
-        if (ownedPool != null) {
-            ownedPool.close();
-        }
+        store.close();
     }
 }

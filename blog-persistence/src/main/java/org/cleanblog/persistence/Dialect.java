@@ -2,10 +2,11 @@ package org.cleanblog.persistence;
 
 import java.util.Locale;
 import org.cleanblog.core.BlogException;
+import org.cleanblog.core.internal.ConnectionUrls;
 
 /**
- * The SQL dialects the library speaks. Each has its own migration folder ({@code db/migration/sqlite},
- * {@code db/migration/postgresql}) and is the MyBatis {@code databaseId} of the statements that must differ.
+ * The SQL dialects the library speaks. Each has its own migration folder ({@code db/cleanblog/sqlite},
+ * {@code db/cleanblog/postgresql}) and is the MyBatis {@code databaseId} of the statements that must differ.
  */
 public enum Dialect {
     SQLITE("sqlite", "SQLite", "jdbc:sqlite:"),
@@ -39,7 +40,7 @@ public enum Dialect {
                 }
             }
         }
-        throw new BlogException("unsupported JDBC URL '" + redact(jdbcUrl)
+        throw new BlogException("unsupported JDBC URL '" + ConnectionUrls.redact(jdbcUrl)
                 + "' (expected one starting with jdbc:sqlite: or jdbc:postgresql:)");
     }
 
@@ -59,14 +60,5 @@ public enum Dialect {
         }
         throw new BlogException("unsupported database product '" + productName
                 + "' (Clean Blog runs on SQLite and PostgreSQL; point the DataSource at one of them)");
-    }
-
-    /** Drops the query (which may carry a password) so that the URL can appear in an error message. */
-    private static String redact(String jdbcUrl) {
-        if (jdbcUrl == null) {
-            return "null";
-        }
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
     }
 }

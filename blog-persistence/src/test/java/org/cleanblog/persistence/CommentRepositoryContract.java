@@ -9,6 +9,7 @@ import static org.cleanblog.persistence.testing.Fixtures.newUser;
 import java.time.temporal.ChronoUnit;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.comment.Comment;
+import org.cleanblog.core.comment.NewComment;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.testing.DatabaseContract;
@@ -87,5 +88,15 @@ abstract class CommentRepositoryContract extends DatabaseContract {
         db.comments().create(comment(post.id(), reader.id(), "two"));
 
         assertThat(db.comments().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStoreOnlySanitisedHtmlWhateverTheCallerPasses() {
+        Comment created = db.comments()
+                .create(new NewComment(
+                        post.id(), reader.id(), "hi", "<p>hi<script>alert(1)</script><img src=x onerror=y()></p>"));
+
+        assertThat(created.bodyHtml()).isEqualTo("<p>hi<img src=\"x\"></p>");
+        assertThat(db.comments().findByPost(post.id()).get(0).bodyHtml()).doesNotContainIgnoringCase("script");
     }
 }

@@ -16,10 +16,10 @@ class DialectTest {
     }
 
     @Test
-    void shouldNameTheAcceptedPrefixesAndHideTheQueryWhenTheUrlIsUnsupported() {
+    void shouldNameTheAcceptedPrefixesAndHideThePasswordWhenTheUrlIsUnsupported() {
         assertThatThrownBy(() -> Dialect.fromJdbcUrl("jdbc:mysql://db/blog?password=secret"))
                 .isInstanceOf(BlogException.class)
-                .hasMessage("unsupported JDBC URL 'jdbc:mysql://db/blog?…' "
+                .hasMessage("unsupported JDBC URL 'jdbc:mysql://db/blog?password=****' "
                         + "(expected one starting with jdbc:sqlite: or jdbc:postgresql:)");
         assertThatThrownBy(() -> Dialect.fromJdbcUrl(null)).hasMessageContaining("'null'");
     }

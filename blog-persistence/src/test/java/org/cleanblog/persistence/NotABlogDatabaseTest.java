@@ -28,34 +28,42 @@ class NotABlogDatabaseTest {
             NotABlogDatabaseException refused = catchThrowableOfType(NotABlogDatabaseException.class, sqlite::open);
 
             assertThat(refused.tables()).containsExactly("blog_posts", "comments", "users");
+            assertThat(refused.conflicting()).containsExactly("comments", "users");
             assertThat(refused)
-                    .hasMessageStartingWith(sqlite.jdbcUrl() + " holds tables (blog_posts, comments, users)")
-                    .hasMessageContaining("not a Clean Blog database")
-                    .hasMessageContaining("copy-db --from");
+                    .hasMessageStartingWith(sqlite.jdbcUrl() + " already holds tables named like the blog's (comments,"
+                            + " users) but no Clean Blog schema history in the table cleanblog_schema_history")
+                    .hasMessageContaining("Flask tutorial")
+                    .hasMessageContaining("copy-db");
             try (Connection connection = sqlite.connect();
                     Statement statement = connection.createStatement()) {
                 assertThat(tableCount(
                                 statement,
-                                "SELECT count(*) FROM sqlite_master WHERE name = " + "'flyway_schema_history'"))
+                                "SELECT count(*) FROM sqlite_master WHERE name = " + "'cleanblog_schema_history'"))
                         .isZero();
             }
         }
     }
 
     @Test
-    void shouldRefuseAPostgresqlSchemaWithAnUnrelatedTableAndNameNoCredentials() throws Exception {
+    void shouldRefuseAPostgresqlSchemaWithATableOfTheBlogsNamesAndNameNoCredentials() throws Exception {
         try (TestDatabase postgresql = TestDatabase.postgresql("notablog")) {
             try (Connection connection = postgresql.connect();
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE invoices (id BIGINT PRIMARY KEY)");
+                statement.execute("CREATE TABLE posts (id BIGINT PRIMARY KEY)");
             }
 
             NotABlogDatabaseException refused = catchThrowableOfType(NotABlogDatabaseException.class, postgresql::open);
 
-            assertThat(refused.tables()).containsExactly("invoices");
+            assertThat(refused.tables()).containsExactly("invoices", "posts");
+            assertThat(refused.conflicting()).containsExactly("posts");
             assertThat(refused)
-                    .hasMessageContaining("holds tables (invoices) but no Clean Blog schema history")
+                    .hasMessageContaining("already holds tables named like the blog's (posts) but no Clean Blog schema"
+                            + " history in the table cleanblog_schema_history")
+                    .hasMessageContaining("schema(\"blog\")")
+                    .hasMessageContaining("historyTable(")
                     .hasMessageStartingWith("jdbc:postgresql:")
+                    .hasMessageNotContaining("Flask")
                     .hasMessageNotContaining("user=")
                     .hasMessageNotContaining("password");
             try (Connection connection = postgresql.connect();
@@ -64,8 +72,27 @@ class NotABlogDatabaseTest {
                                 tableCount(
                                         statement,
                                         "SELECT count(*) FROM information_schema.tables"
-                                                + " WHERE table_schema = current_schema() AND table_name = 'flyway_schema_history'"))
+                                                + " WHERE table_schema = current_schema() AND table_name = 'cleanblog_schema_history'"))
                         .isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldOpenBesideAProgramsOwnTablesAndLeaveThemAlone() throws Exception {
+        try (TestDatabase sqlite = TestDatabase.sqlite()) {
+            try (Connection connection = sqlite.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+                statement.execute("INSERT INTO invoices VALUES (7)");
+            }
+
+            sqlite.open().close();
+
+            try (Connection connection = sqlite.connect();
+                    Statement statement = connection.createStatement()) {
+                assertThat(tableCount(statement, "SELECT count(*) FROM invoices WHERE id = 7"))
+                        .isEqualTo(1);
             }
         }
     }

@@ -55,6 +55,22 @@ abstract class PostRepositoryContract extends DatabaseContract {
     }
 
     @Test
+    void shouldStoreOnlySanitisedHtmlWhateverTheCallerPasses() {
+        String unsafe = "<p onclick=\"steal()\">Hi<script>alert(1)</script> <a href=\"javascript:x()\">l</a></p>";
+
+        Post created = db.posts().create(author.id(), new PostContent("Unsafe", "", "", "Hi", unsafe));
+        Post updated = db.posts().update(created.id(), new PostContent("Unsafe", "", "", "Hi", unsafe + "<iframe>"));
+
+        for (Post post :
+                new Post[] {created, updated, db.posts().findById(created.id()).orElseThrow()}) {
+            assertThat(post.bodyHtml())
+                    .isEqualTo("<p>Hi <a rel=\"nofollow\">l</a></p>")
+                    .doesNotContainIgnoringCase("script");
+        }
+        assertThat(created.body()).isEqualTo("Hi");
+    }
+
+    @Test
     void shouldReportTheMissingAuthorWhenCreatingAPostForAnUnknownUser() {
         assertThatThrownBy(() -> db.posts().create(777777, content("Orphan")))
                 .isInstanceOf(NotFoundException.class)

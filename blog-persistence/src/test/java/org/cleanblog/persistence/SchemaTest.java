@@ -74,7 +74,7 @@ class SchemaTest {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT table_name, column_name, character_maximum_length"
                         + " FROM information_schema.columns WHERE table_schema = current_schema()"
-                        + " AND data_type = 'character varying' AND table_name <> 'flyway_schema_history'")) {
+                        + " AND data_type = 'character varying' AND table_name <> 'cleanblog_schema_history'")) {
             while (rows.next()) {
                 lengths.put(rows.getString(1) + "." + rows.getString(2), rows.getInt(3));
             }

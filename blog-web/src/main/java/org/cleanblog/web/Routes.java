@@ -3,7 +3,6 @@ package org.cleanblog.web;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.web.account.AccountRoutes;
 import org.cleanblog.web.contact.ContactRoutes;
-import org.cleanblog.web.content.JsoupHtmlSanitizer;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.Router;
 import org.cleanblog.web.http.StaticAssets;
@@ -29,7 +28,7 @@ final class Routes {
             Viewers viewers,
             Views views) {
         var repositories = storage.repositories();
-        var markdown = new MarkdownRenderer(new JsoupHtmlSanitizer());
+        var markdown = new MarkdownRenderer();
         var router = new Router();
         PostRoutes.register(router, views, viewers, repositories, markdown, settings.baseUrl());
         AccountRoutes.register(router, views, viewers, repositories.users(), hasher, limits.forms(), limits.hashing());

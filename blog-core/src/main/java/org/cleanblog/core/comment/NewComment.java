@@ -1,8 +1,11 @@
 package org.cleanblog.core.comment;
 
-import org.cleanblog.core.Check;
+import org.cleanblog.core.internal.Check;
 
-/** A comment before it is stored: Markdown source and its rendered, sanitised HTML. */
+/**
+ * A comment before it is stored: Markdown source and its rendered HTML (sanitised by the repository as it stores it).
+ * Both must hold only characters XML 1.0 allows.
+ */
 public record NewComment(long postId, long authorId, String body, String bodyHtml) {
     public static final int MAX_BODY_LENGTH = 10_000;
 

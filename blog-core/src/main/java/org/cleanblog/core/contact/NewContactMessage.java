@@ -1,6 +1,6 @@
 package org.cleanblog.core.contact;
 
-import org.cleanblog.core.Check;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.user.Email;
 
 /** A message sent through the contact form. */

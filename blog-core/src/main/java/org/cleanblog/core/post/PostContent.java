@@ -1,10 +1,11 @@
 package org.cleanblog.core.post;
 
-import org.cleanblog.core.Check;
+import org.cleanblog.core.internal.Check;
 
 /**
- * What an author writes: title, subtitle, header image URL, and the body as Markdown source plus its rendered,
- * sanitised HTML (rendering happens once, at write time, outside the persistence layer).
+ * What an author writes: title, subtitle, header image URL, and the body as Markdown source plus its rendered HTML
+ * (rendering happens once, at write time, outside the persistence layer; the repositories sanitise the HTML as they
+ * store it). Every text must hold only characters XML 1.0 allows, so that the feeds can carry it.
  */
 public record PostContent(String title, String subtitle, String imgUrl, String body, String bodyHtml) {
     public static final int MAX_TITLE_LENGTH = 250;

@@ -3,17 +3,25 @@ package org.cleanblog.core.post;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Stored posts. Implementations are thread-safe. */
+/**
+ * Stored posts.
+ *
+ * <p>Every method may throw {@link org.cleanblog.core.StorageException} when the database is unreachable or fails, and
+ * {@link org.cleanblog.core.ValidationException} for a null argument where an object is expected (naming it).
+ * Implementations are thread-safe.
+ */
 public interface PostRepository {
     /**
-     * Stores a new post by {@code authorId}, created and updated now.
+     * Stores a new post by {@code authorId}, created and updated now. Its {@code bodyHtml} is stored sanitised (the
+     * library's HTML allow-list), so the returned post may differ from the argument there.
      *
      * @throws org.cleanblog.core.NotFoundException when no user has this id
      */
     Post create(long authorId, PostContent content);
 
     /**
-     * Replaces the content of a post and sets its update time to now; author and creation time stay.
+     * Replaces the content of a post and sets its update time to now; author and creation time stay. The HTML is
+     * sanitised as by {@link #create}.
      *
      * @throws org.cleanblog.core.NotFoundException when no post has this id
      */
@@ -31,7 +39,8 @@ public interface PostRepository {
 
     /**
      * Summaries newest first (ties broken by id, newest first) and the total number of posts. The cost of a page does
-     * not depend on how many posts come after it.
+     * not depend on how many posts come after it. A page past the last one has no items (not an error) and the same
+     * total.
      */
     Page<PostSummary> findPage(PageRequest request);
 

@@ -2,8 +2,8 @@ package org.cleanblog.core.user;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.cleanblog.core.Check;
 import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.internal.Check;
 
 /**
  * An e-mail address as users type it: trimmed, at most 254 characters, one {@code @} with a non-empty local part and a

@@ -1,6 +1,6 @@
 package org.cleanblog.core.user;
 
-import org.cleanblog.core.Check;
+import org.cleanblog.core.internal.Check;
 
 /** What registration knows about a user before it is stored. The password is already hashed. */
 public record NewUser(Email email, String name, String passwordHash) {

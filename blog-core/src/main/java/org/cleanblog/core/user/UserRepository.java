@@ -3,7 +3,13 @@ package org.cleanblog.core.user;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Stored users. Implementations are thread-safe. */
+/**
+ * Stored users.
+ *
+ * <p>Every method may throw {@link org.cleanblog.core.StorageException} when the database is unreachable or fails, and
+ * {@link org.cleanblog.core.ValidationException} for a null argument where an object is expected (naming it).
+ * Implementations are thread-safe.
+ */
 public interface UserRepository {
     /**
      * Stores a new user. The first user ever stored becomes the admin.

@@ -9,7 +9,7 @@ import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.NewUser;
 
 /**
- * The tables of our schema (Flyway, {@code db/migration}) that hold data, in an order where every table comes after
+ * The tables of our schema (Flyway, {@code db/cleanblog}) that hold data, in an order where every table comes after
  * the tables it references. Lengths are the limits of the PostgreSQL migration, which are blog-core's constants. A
  * test compares this list with the columns of a freshly migrated database of each dialect, so a migration that adds a
  * table or a column fails the build until the copy knows it.
@@ -64,7 +64,7 @@ final class BlogSchema {
     static final List<TableSpec> TABLES = List.of(USERS, POSTS, COMMENTS, CONTACT_MESSAGES);
 
     /** Tables of the schema that the copy does not carry: Flyway's own bookkeeping. */
-    static final Set<String> NOT_COPIED = Set.of("flyway_schema_history");
+    static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "cleanblog_schema_history");
 
     private BlogSchema() {}
 

@@ -10,9 +10,15 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.StorageException;
+import org.cleanblog.core.internal.ConnectionUrls;
 import org.cleanblog.persistence.Dialect;
 
-/** Pools for JDBC URLs, and the checks a given DataSource must pass before the blog uses it. */
+/**
+ * Pools for JDBC URLs, and the checks a given DataSource must pass before the blog uses it.
+ *
+ * <p><strong>Internal:</strong> public only for the library's other packages; not part of the API, and it may change
+ * in any release without notice. Thread-safe (stateless).
+ */
 public final class DataSources {
     /** DESIGN.md: small platform plans allow about 20 connections in all. */
     static final int POSTGRESQL_POOL_SIZE = 20;
@@ -25,13 +31,15 @@ public final class DataSources {
 
     /**
      * A HikariCP pool on {@code jdbcUrl}; for SQLite with WAL, foreign keys, a busy timeout and write transactions
-     * that begin immediately. {@code user} and {@code password} may be null. The caller closes the pool.
+     * that begin immediately. {@code user} and {@code password} may be null; a null {@code maximumPoolSize} keeps the
+     * dialect's default ({@link #POSTGRESQL_POOL_SIZE}, {@link #SQLITE_POOL_SIZE}); a non-null {@code schema} becomes
+     * the current schema of every PostgreSQL connection. The caller closes the pool.
      *
      * @throws BlogException when the URL names another database, its driver is missing, or the folder of a SQLite
      *     file does not exist
      * @throws StorageException when the database cannot be reached
      */
-    public static HikariDataSource pool(String jdbcUrl, String user, String password) {
+    static HikariDataSource pool(String jdbcUrl, String user, String password, Integer maximumPoolSize, String schema) {
         Dialect dialect = Dialect.fromJdbcUrl(jdbcUrl);
         requireDriver(dialect);
         if (dialect == Dialect.SQLITE) {
@@ -44,7 +52,7 @@ public final class DataSources {
         config.setPoolName("clean-blog-" + dialect.id());
         config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
-            config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+            config.setMaximumPoolSize(maximumPoolSize != null ? maximumPoolSize : SQLITE_POOL_SIZE);
             // Driver properties of sqlite-jdbc, applied to every connection the pool opens.
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("journal_mode", "WAL");
@@ -53,15 +61,19 @@ public final class DataSources {
             // A write transaction takes the write lock at BEGIN, so it can never fail half-way to upgrade its lock.
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
-            config.setMaximumPoolSize(POSTGRESQL_POOL_SIZE);
-            config.setMinimumIdle(2);
+            int size = maximumPoolSize != null ? maximumPoolSize : POSTGRESQL_POOL_SIZE;
+            config.setMaximumPoolSize(size);
+            config.setMinimumIdle(Math.min(2, size));
+            if (schema != null) {
+                config.setSchema(schema);
+            }
         }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new StorageException(
-                    "could not connect to " + redact(jdbcUrl) + ": " + cause.getMessage()
+                    "could not connect to " + ConnectionUrls.redact(jdbcUrl) + ": " + cause.getMessage()
                             + " (check the URL and credentials, and that the database is running)",
                     e);
         }
@@ -73,7 +85,7 @@ public final class DataSources {
      * @throws BlogException when it is neither SQLite nor PostgreSQL
      * @throws StorageException when no connection can be had
      */
-    public static Dialect detect(DataSource dataSource) {
+    static Dialect detect(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
@@ -85,7 +97,7 @@ public final class DataSources {
      * Makes a SQLite database a server database: WAL journal (a property of the file, kept once set), and refuses a
      * DataSource whose connections do not enforce foreign keys, since deleting a post relies on the cascade.
      */
-    public static void prepareSqlite(DataSource dataSource) {
+    static void prepareSqlite(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
@@ -111,7 +123,7 @@ public final class DataSources {
         Path folder = file == null ? null : file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
             throw new BlogException("the folder " + folder + " for the SQLite file " + file.getFileName()
-                    + " does not exist: create it, or fix the path in " + redact(jdbcUrl));
+                    + " does not exist: create it, or fix the path in " + ConnectionUrls.redact(jdbcUrl));
         }
     }
 
@@ -154,11 +166,5 @@ public final class DataSources {
             throw new BlogException("the " + dialect + " JDBC driver (" + artifact + ") is not on the class path: "
                     + "do not exclude it from blog-persistence when you use " + dialect);
         }
-    }
-
-    /** Drops the query, which may carry a password, so that the URL can appear in a message. */
-    static String redact(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
     }
 }

@@ -21,6 +21,9 @@ import org.cleanblog.persistence.Dialect;
  * {@link OffsetDateTime}, so the session time zone never matters); SQLite stores ISO-8601 UTC text with exactly six
  * fractional digits, so that text order is time order. Both truncate to microseconds, PostgreSQL's precision, so a
  * value reads back identically on either. Thread-safe (immutable).
+ *
+ * <p><strong>Internal:</strong> public only for the data mover; not part of the API, and it may change in any release
+ * without notice.
  */
 public final class InstantTypeHandler extends BaseTypeHandler<Instant> {
     /** {@code 2024-01-02T03:04:05.123456Z}: fixed width, so that SQLite can sort and compare it as text. */

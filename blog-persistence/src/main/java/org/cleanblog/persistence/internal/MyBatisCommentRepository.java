@@ -5,26 +5,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.cleanblog.core.Check;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.comment.Comment;
 import org.cleanblog.core.comment.CommentRepository;
 import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.content.HtmlSanitizer;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.persistence.internal.mapper.CommentMapper;
 
 /** {@link CommentRepository} on MyBatis. Thread-safe when its runner is. */
-public final class MyBatisCommentRepository implements CommentRepository {
+final class MyBatisCommentRepository implements CommentRepository {
     private final SqlRunner runner;
     private final Clock clock;
+    private final HtmlSanitizer sanitizer;
 
-    public MyBatisCommentRepository(SqlRunner runner, Clock clock) {
+    MyBatisCommentRepository(SqlRunner runner, Clock clock, HtmlSanitizer sanitizer) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
     }
 
     @Override
-    public Comment create(NewComment comment) {
-        Check.notNull("comment", comment);
+    public Comment create(NewComment given) {
+        Check.notNull("comment", given);
+        // Before the write lock is taken: the allow-list is the slow part.
+        NewComment comment =
+                new NewComment(given.postId(), given.authorId(), given.body(), sanitizer.sanitize(given.bodyHtml()));
         return runner.write("create a comment on post " + comment.postId(), session -> {
             CommentMapper mapper = session.getMapper(CommentMapper.class);
             long id;

@@ -4,20 +4,20 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import org.cleanblog.core.Check;
 import org.cleanblog.core.contact.ContactMessage;
 import org.cleanblog.core.contact.ContactMessageRepository;
 import org.cleanblog.core.contact.NewContactMessage;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.persistence.internal.mapper.ContactMessageMapper;
 
 /** {@link ContactMessageRepository} on MyBatis. Thread-safe when its runner is. */
-public final class MyBatisContactMessageRepository implements ContactMessageRepository {
+final class MyBatisContactMessageRepository implements ContactMessageRepository {
     private final SqlRunner runner;
     private final Clock clock;
 
-    public MyBatisContactMessageRepository(SqlRunner runner, Clock clock) {
+    MyBatisContactMessageRepository(SqlRunner runner, Clock clock) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

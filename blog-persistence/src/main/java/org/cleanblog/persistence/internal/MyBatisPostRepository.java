@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.cleanblog.core.Check;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.content.HtmlSanitizer;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
@@ -19,18 +20,31 @@ import org.cleanblog.core.post.PostSummary;
 import org.cleanblog.persistence.internal.mapper.PostMapper;
 
 /** {@link PostRepository} on MyBatis. Thread-safe when its runner is. */
-public final class MyBatisPostRepository implements PostRepository {
+final class MyBatisPostRepository implements PostRepository {
     private final SqlRunner runner;
     private final Clock clock;
+    private final HtmlSanitizer sanitizer;
 
-    public MyBatisPostRepository(SqlRunner runner, Clock clock) {
+    MyBatisPostRepository(SqlRunner runner, Clock clock, HtmlSanitizer sanitizer) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
+    }
+
+    /** The content as stored: its HTML through the allow-list, sanitised before the write lock is taken. */
+    private PostContent sanitized(PostContent content) {
+        Check.notNull("post content", content);
+        return new PostContent(
+                content.title(),
+                content.subtitle(),
+                content.imgUrl(),
+                content.body(),
+                sanitizer.sanitize(content.bodyHtml()));
     }
 
     @Override
-    public Post create(long authorId, PostContent content) {
-        Check.notNull("post content", content);
+    public Post create(long authorId, PostContent given) {
+        PostContent content = sanitized(given);
         return runner.write("create a post", session -> {
             PostMapper mapper = session.getMapper(PostMapper.class);
             long id;
@@ -47,8 +61,8 @@ public final class MyBatisPostRepository implements PostRepository {
     }
 
     @Override
-    public Post update(long id, PostContent content) {
-        Check.notNull("post content", content);
+    public Post update(long id, PostContent given) {
+        PostContent content = sanitized(given);
         return runner.write("update post " + id, session -> {
             PostMapper mapper = session.getMapper(PostMapper.class);
             if (mapper.update(id, content, now()) == 0) {

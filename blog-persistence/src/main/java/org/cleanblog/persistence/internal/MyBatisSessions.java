@@ -16,7 +16,7 @@ import org.cleanblog.persistence.internal.mapper.PostMapper;
 import org.cleanblog.persistence.internal.mapper.UserMapper;
 
 /** Builds the MyBatis configuration of one database: its dialect's statements, the Instant mapping, the mappers. */
-public final class MyBatisSessions {
+final class MyBatisSessions {
     /** Every mapper; their XML sits beside them on the same resource path. */
     public static final List<Class<?>> MAPPERS =
             List.of(UserMapper.class, PostMapper.class, CommentMapper.class, ContactMessageMapper.class);

@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.cleanblog.core.Check;
 import org.cleanblog.core.ConflictException;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.NewUser;
 import org.cleanblog.core.user.User;
@@ -16,11 +16,11 @@ import org.cleanblog.core.user.UserRepository;
 import org.cleanblog.persistence.internal.mapper.UserMapper;
 
 /** {@link UserRepository} on MyBatis. Thread-safe when its runner is. */
-public final class MyBatisUserRepository implements UserRepository {
+final class MyBatisUserRepository implements UserRepository {
     private final SqlRunner runner;
     private final Clock clock;
 
-    public MyBatisUserRepository(SqlRunner runner, Clock clock) {
+    MyBatisUserRepository(SqlRunner runner, Clock clock) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

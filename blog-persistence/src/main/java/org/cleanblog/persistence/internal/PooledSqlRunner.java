@@ -19,21 +19,34 @@ import org.cleanblog.persistence.Dialect;
  * connection itself begins with {@code BEGIN IMMEDIATE} (when the pool is ours), so other processes are held off by
  * {@code busy_timeout}. Thread-safe.
  */
-public final class PooledSqlRunner implements SqlRunner {
+final class PooledSqlRunner implements SqlRunner {
     private static final long WRITE_LOCK_TIMEOUT_SECONDS = 60;
 
     private final SqlSessionFactory factory;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriteLock = new ReentrantLock(true);
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+    private volatile boolean closed;
 
     public PooledSqlRunner(SqlSessionFactory factory, Dialect dialect) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
+    /** From now on every call throws {@link IllegalStateException}: the database was closed. */
+    void close() {
+        closed = true;
+    }
+
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new IllegalStateException("cannot " + operation + ": the BlogDatabase was closed (open a new one)");
+        }
+    }
+
     @Override
     public <T> T read(String operation, Function<SqlSession, T> work) {
+        requireOpen(operation);
         try (SqlSession session = factory.openSession(true)) {
             return work.apply(session);
         } catch (PersistenceException e) {
@@ -43,6 +56,7 @@ public final class PooledSqlRunner implements SqlRunner {
 
     @Override
     public <T> T write(String operation, Function<SqlSession, T> work) {
+        requireOpen(operation);
         if (writing.get()) {
             // A second connection would wait for the first one's lock, held by this very thread: a deadlock.
             throw new IllegalStateException("cannot " + operation + " while this thread is inside inTransaction(...):"
@@ -73,6 +87,7 @@ public final class PooledSqlRunner implements SqlRunner {
 
     @Override
     public <T> Stream<T> stream(String operation, Function<SqlSession, Cursor<T>> query) {
+        requireOpen(operation);
         // pgjdbc streams with a fetch size only inside a transaction; SQLite streams either way, and a transaction
         // there could take the write lock.
         SqlSession session = factory.openSession(dialect == Dialect.SQLITE);

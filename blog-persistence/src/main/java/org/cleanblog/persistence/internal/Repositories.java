@@ -4,22 +4,28 @@ import java.time.Clock;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.comment.CommentRepository;
 import org.cleanblog.core.contact.ContactMessageRepository;
+import org.cleanblog.core.content.HtmlSanitizer;
 import org.cleanblog.core.post.PostRepository;
 import org.cleanblog.core.user.UserRepository;
 
-/** The four repositories on one {@link SqlRunner}. As thread-safe as that runner. */
-public record Repositories(
+/**
+ * The four repositories on one {@link SqlRunner}. As thread-safe as that runner. Every HTML they store passes through
+ * the one allow-list ({@link JsoupHtmlSanitizer}), whatever the caller hands them.
+ */
+record Repositories(
         UserRepository users,
         PostRepository posts,
         CommentRepository comments,
         ContactMessageRepository contactMessages)
         implements BlogRepositories {
 
-    public static Repositories on(SqlRunner runner, Clock clock) {
+    private static final HtmlSanitizer SANITIZER = new JsoupHtmlSanitizer();
+
+    static Repositories on(SqlRunner runner, Clock clock) {
         return new Repositories(
                 new MyBatisUserRepository(runner, clock),
-                new MyBatisPostRepository(runner, clock),
-                new MyBatisCommentRepository(runner, clock),
+                new MyBatisPostRepository(runner, clock, SANITIZER),
+                new MyBatisCommentRepository(runner, clock, SANITIZER),
                 new MyBatisContactMessageRepository(runner, clock));
     }
 }

@@ -9,7 +9,7 @@ import org.cleanblog.core.StorageException;
  * consumer may exclude). PostgreSQL reports SQLSTATEs; sqlite-jdbc reports its extended result code by name in the
  * message, for example {@code [SQLITE_CONSTRAINT_UNIQUE]}.
  */
-public final class SqlErrors {
+final class SqlErrors {
     private static final String PG_UNIQUE_VIOLATION = "23505";
     private static final String PG_FOREIGN_KEY_VIOLATION = "23503";
 

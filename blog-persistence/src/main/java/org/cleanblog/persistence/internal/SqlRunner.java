@@ -11,7 +11,7 @@ import org.apache.ibatis.session.SqlSession;
  * driver into a {@link org.cleanblog.core.StorageException} naming {@code operation} ("create a post"); other
  * exceptions pass unchanged.
  */
-public interface SqlRunner {
+interface SqlRunner {
     /** Runs read-only work. */
     <T> T read(String operation, Function<SqlSession, T> work);
 

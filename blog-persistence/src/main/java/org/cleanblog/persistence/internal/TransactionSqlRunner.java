@@ -11,7 +11,7 @@ import org.apache.ibatis.session.SqlSession;
  * Runs everything on the one session of an open transaction; committing and closing belong to whoever opened it.
  * Valid only while that transaction is open; like the session, not thread-safe.
  */
-public final class TransactionSqlRunner implements SqlRunner {
+final class TransactionSqlRunner implements SqlRunner {
     private final SqlSession session;
     private boolean open = true;
 

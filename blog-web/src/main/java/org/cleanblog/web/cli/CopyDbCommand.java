@@ -10,7 +10,7 @@ import org.cleanblog.config.DatabaseUrl;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyException;
 import org.cleanblog.persistence.copy.CopyReport;
-import org.cleanblog.web.content.JsoupHtmlSanitizer;
+import org.cleanblog.persistence.internal.JsoupHtmlSanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

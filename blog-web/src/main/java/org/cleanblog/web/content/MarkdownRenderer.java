@@ -1,13 +1,12 @@
 package org.cleanblog.web.content;
 
-import org.cleanblog.core.content.HtmlSanitizer;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Turns what authors write (CommonMark, raw HTML allowed) into HTML that is safe to show as it is, by passing the
- * rendered HTML through the {@link HtmlSanitizer}. Runs once, when a post or comment is written; pages show the stored
- * result.
+ * Turns what authors write (CommonMark, raw HTML allowed) into HTML. Runs once, when a post or comment is written;
+ * the repositories of blog-persistence sanitise that HTML with the library's allow-list as they store it, and pages
+ * show the stored result. The output of this class alone is <em>not</em> safe to show.
  *
  * <p>Thread-safe.
  */
@@ -15,17 +14,12 @@ public final class MarkdownRenderer {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().escapeHtml(false).build();
-    private final HtmlSanitizer sanitizer;
 
-    public MarkdownRenderer(HtmlSanitizer sanitizer) {
-        this.sanitizer = sanitizer;
-    }
-
-    /** Sanitised HTML for {@code markdown}; an empty string for null or blank input. */
+    /** Unsanitised HTML for {@code markdown}; an empty string for null or blank input. */
     public String render(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return sanitizer.sanitize(renderer.render(parser.parse(markdown)));
+        return renderer.render(parser.parse(markdown));
     }
 }

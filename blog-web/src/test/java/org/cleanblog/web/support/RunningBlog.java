@@ -134,6 +134,11 @@ public final class RunningBlog implements AutoCloseable {
         return database.dialect();
     }
 
+    /** The test database itself, to store what the library refuses (data imported or stored before its rules). */
+    public TestDatabase database() {
+        return database;
+    }
+
     @Override
     public void close() throws Exception {
         try {

@@ -8,7 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.cleanblog.core.post.Post;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,15 +69,35 @@ class MainTest {
     @Test
     void shouldBeQuotedVerbatimInTheLibraryGuide() throws IOException {
         // Maven runs the tests in the module folder, in the reactor and on its own alike.
-        String source = Files.readString(Path.of("src/main/java/org/cleanblog/example/Main.java"));
         String guide = Files.readString(Path.of("../../docs/persistence.md"));
-        String usage = source.substring(
-                source.indexOf("// usage:start\n") + "// usage:start\n".length(),
-                source.indexOf("        // usage:end"));
-        String dedented = usage.lines()
-                .map(line -> line.startsWith("        ") ? line.substring(8) : line)
-                .collect(Collectors.joining("\n"));
-
-        assertThat(guide).contains("```java\n" + dedented + "\n```");
+        Pattern marker = Pattern.compile("(?m)^( *)// ([a-z-]+):start\n(.*?)^ *// \\2:end$", Pattern.DOTALL);
+        List<String> quoted = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher block = marker.matcher(Files.readString(source));
+                while (block.find()) {
+                    int indent = block.group(1).length();
+                    String dedented = block.group(3)
+                            .lines()
+                            .map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
+                            .collect(Collectors.joining("\n"));
+                    assertThat(guide)
+                            .as("docs/persistence.md quotes " + block.group(2) + " of " + source)
+                            .contains("```java\n" + dedented + "\n```");
+                    quoted.add(block.group(2));
+                }
+            }
+        }
+        assertThat(quoted)
+                .containsExactlyInAnyOrder(
+                        "usage",
+                        "comments",
+                        "paging",
+                        "own-migrations",
+                        "release-step",
+                        "schema",
+                        "datasource",
+                        "sqlite-pool");
     }
 }

@@ -7,7 +7,12 @@ import org.apache.ibatis.annotations.Param;
 import org.cleanblog.core.comment.Comment;
 import org.cleanblog.core.comment.NewComment;
 
-/** SQL of the {@code comments} table; statements in {@code CommentMapper.xml}. */
+/**
+ * SQL of the {@code comments} table; statements in {@code CommentMapper.xml}.
+ *
+ * <p><strong>Internal:</strong> public only because MyBatis builds a proxy of it; not part of the API, and it may
+ * change in any release without notice.
+ */
 public interface CommentMapper {
     /** Inserts a comment and returns its id. */
     long insert(@Param("comment") NewComment comment, @Param("createdAt") Instant createdAt);

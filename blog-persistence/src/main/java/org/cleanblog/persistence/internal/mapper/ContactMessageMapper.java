@@ -7,7 +7,12 @@ import org.apache.ibatis.annotations.Param;
 import org.cleanblog.core.contact.ContactMessage;
 import org.cleanblog.core.contact.NewContactMessage;
 
-/** SQL of the {@code contact_messages} table; statements in {@code ContactMessageMapper.xml}. */
+/**
+ * SQL of the {@code contact_messages} table; statements in {@code ContactMessageMapper.xml}.
+ *
+ * <p><strong>Internal:</strong> public only because MyBatis builds a proxy of it; not part of the API, and it may
+ * change in any release without notice.
+ */
 public interface ContactMessageMapper {
     /** Inserts a message and returns its id. */
     long insert(@Param("message") NewContactMessage message, @Param("createdAt") Instant createdAt);

@@ -9,7 +9,12 @@ import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.post.PostSummary;
 
-/** SQL of the {@code posts} table; statements in {@code PostMapper.xml}. */
+/**
+ * SQL of the {@code posts} table; statements in {@code PostMapper.xml}.
+ *
+ * <p><strong>Internal:</strong> public only because MyBatis builds a proxy of it; not part of the API, and it may
+ * change in any release without notice.
+ */
 public interface PostMapper {
     /** Inserts a post and returns its id. */
     long insert(

@@ -5,7 +5,12 @@ import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 import org.cleanblog.core.user.User;
 
-/** SQL of the {@code users} table; statements in {@code UserMapper.xml}. */
+/**
+ * SQL of the {@code users} table; statements in {@code UserMapper.xml}.
+ *
+ * <p><strong>Internal:</strong> public only because MyBatis builds a proxy of it; not part of the API, and it may
+ * change in any release without notice.
+ */
 public interface UserMapper {
     /** Serialises user creation, so that "no user exists yet" stays true until the insert that relies on it. */
     long lockUserCreation();

@@ -1,4 +1,4 @@
-package org.cleanblog.persistence;
+package org.cleanblog.persistence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.apache.ibatis.session.Configuration;
-import org.cleanblog.persistence.internal.MyBatisSessions;
+import org.cleanblog.persistence.Dialect;
 import org.junit.jupiter.api.Test;
 
 /** Both dialects expose the same statements, and each statement id is the name of a mapper method. */

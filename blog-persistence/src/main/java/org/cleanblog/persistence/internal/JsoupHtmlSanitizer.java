@@ -1,4 +1,4 @@
-package org.cleanblog.web.content;
+package org.cleanblog.persistence.internal;
 
 import java.util.Objects;
 import org.cleanblog.core.content.HtmlSanitizer;
@@ -7,12 +7,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * The blog's one allow-list for HTML (jsoup {@link Safelist#relaxed()} plus {@code hr}, {@code del}, {@code s}):
+ * The library's one allow-list for HTML (jsoup {@link Safelist#relaxed()} plus {@code hr}, {@code del}, {@code s}):
  * scripts, styles, frames, forms, event handler attributes and {@code javascript:}/{@code data:} URLs are removed;
  * links may use http, https, ftp and mailto and get {@code rel="nofollow"}; images load only over http or https.
- * Relative links stay relative. Used for rendered Markdown and for HTML imported by {@code copy-db}.
+ * Relative links stay relative. The repositories pass every HTML they store through it; the data mover takes it for
+ * HTML imported from the Flask tutorial's database.
  *
- * <p>Thread-safe and pure.
+ * <p><strong>Internal:</strong> public only so that the composition root can hand it to the data mover; not part of
+ * the API, and it may change in any release without notice. Thread-safe and pure.
  */
 public final class JsoupHtmlSanitizer implements HtmlSanitizer {
     // Relative links are resolved against this only to check their protocol; the output keeps them relative.

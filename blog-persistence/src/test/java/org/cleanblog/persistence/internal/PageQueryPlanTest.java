@@ -1,4 +1,4 @@
-package org.cleanblog.persistence;
+package org.cleanblog.persistence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
-import org.cleanblog.persistence.internal.MyBatisSessions;
+import org.cleanblog.persistence.BlogDatabase;
+import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,181 @@
+package org.cleanblog.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cleanblog.persistence.testing.Fixtures.newUser;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
+import org.cleanblog.core.BlogException;
+import org.cleanblog.core.ValidationException;
+import org.cleanblog.persistence.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link BlogDatabase#configure()} changes, on each dialect: the library's history table of its own beside a
+ * program's own Flyway migrations (in both orders), a database of the first release, opening without migrating, the
+ * pool size.
+ */
+abstract class OpeningOptionsContract {
+    private final Dialect dialect;
+    TestDatabase database;
+
+    OpeningOptionsContract(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, getClass().getSimpleName());
+    }
+
+    @AfterEach
+    void removeDatabase() {
+        database.close();
+    }
+
+    /** A program's own Flyway, configured as docs/persistence.md tells it to be beside the library. */
+    private Flyway programsFlyway() {
+        return Flyway.configure()
+                .dataSource(database.jdbcUrl(), null, null)
+                .locations("classpath:consumer/db")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+    }
+
+    @Test
+    void shouldMigrateBesideAProgramsOwnFlywayThatRanFirst() throws SQLException {
+        programsFlyway().migrate();
+
+        try (BlogDatabase db = database.open()) {
+            db.users().create(newUser("ada@example.org"));
+        }
+
+        assertThat(programsFlyway().validateWithResult().validationSuccessful).isTrue();
+        assertThat(programsFlyway().migrate().migrationsExecuted).isZero();
+        assertThat(tables()).contains("notes", "flyway_schema_history", "cleanblog_schema_history", "users");
+    }
+
+    @Test
+    void shouldLetAProgramsOwnFlywayMigrateAfterIt() throws SQLException {
+        try (BlogDatabase db = database.open()) {
+            db.users().create(newUser("ada@example.org"));
+        }
+
+        assertThat(programsFlyway().migrate().migrationsExecuted).isEqualTo(1);
+
+        try (BlogDatabase db = database.open()) {
+            assertThat(db.users().count()).isEqualTo(1);
+        }
+        assertThat(tables()).contains("notes", "flyway_schema_history", "cleanblog_schema_history");
+    }
+
+    @Test
+    void shouldMoveTheHistoryOfTheFirstReleaseToItsOwnTableAndKeepTheData() throws SQLException {
+        try (BlogDatabase db =
+                BlogDatabase.configure().historyTable("flyway_schema_history").open(database.jdbcUrl(), null, null)) {
+            db.users().create(newUser("ada@example.org"));
+        }
+        assertThat(tables()).contains("flyway_schema_history").doesNotContain("cleanblog_schema_history");
+
+        try (BlogDatabase db = database.open()) {
+            assertThat(db.users().count()).isEqualTo(1);
+        }
+
+        assertThat(tables()).contains("cleanblog_schema_history").doesNotContain("flyway_schema_history");
+        assertThat(programsFlyway().migrate().migrationsExecuted).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseToOpenWithoutMigratingWhenTheSchemaIsMissingAndSayToMigrate() throws SQLException {
+        BlogDatabaseOptions noMigration = BlogDatabase.configure().migrateOnOpen(false);
+
+        assertThatThrownBy(() -> noMigration.open(database.jdbcUrl(), null, null))
+                .isInstanceOf(BlogException.class)
+                .hasMessageContaining("has no Clean Blog schema yet")
+                .hasMessageContaining("run the migrations first")
+                .hasMessageContaining("migrate");
+        assertThat(tables()).isEmpty();
+
+        database.open().close();
+        try (BlogDatabase db = noMigration.open(database.jdbcUrl(), null, null)) {
+            assertThat(db.users().count()).isZero();
+        }
+    }
+
+    @Test
+    void shouldKeepAHistoryTableOfTheCallersChoice() throws SQLException {
+        try (BlogDatabase db =
+                BlogDatabase.configure().historyTable("blog_history").open(database.jdbcUrl(), null, null)) {
+            db.users().create(newUser("ada@example.org"));
+        }
+
+        assertThat(tables()).contains("blog_history").doesNotContain("cleanblog_schema_history");
+        assertThatThrownBy(database::open)
+                .isInstanceOf(NotABlogDatabaseException.class)
+                .hasMessageContaining("historyTable(")
+                .hasMessageNotContaining("Flask");
+    }
+
+    @Test
+    void shouldWorkWithAPoolOfOneConnection() {
+        try (BlogDatabase db = BlogDatabase.configure().maximumPoolSize(1).open(database.jdbcUrl(), null, null)) {
+            db.inTransaction(tx -> tx.users().create(newUser("ada@example.org")));
+            assertThat(db.users().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseAPoolSizeBelowOneAndAPoolSizeForACallersDataSource() {
+        assertThatThrownBy(() -> BlogDatabase.configure().maximumPoolSize(0))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("maximumPoolSize must be 1 or more, was 0");
+        assertThatThrownBy(() -> BlogDatabase.configure().historyTable("Bad-Name"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("historyTable must be a lower-case SQL name");
+        BlogDatabaseOptions sized = BlogDatabase.configure().maximumPoolSize(2);
+        assertThatThrownBy(() -> sized.open(new UnpooledDataSource()))
+                .isInstanceOf(BlogException.class)
+                .hasMessageContaining("size your own DataSource's pool yourself");
+    }
+
+    @Test
+    void shouldRefuseToWriteAfterClose() {
+        BlogDatabase db = database.open();
+        db.close();
+
+        assertThatThrownBy(() -> db.users().count())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the BlogDatabase was closed");
+    }
+
+    List<String> tables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            String schema = dialect == Dialect.POSTGRESQL ? connection.getSchema() : null;
+            try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    if (schema == null || schema.equals(rs.getString("TABLE_SCHEM"))) {
+                        tables.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
