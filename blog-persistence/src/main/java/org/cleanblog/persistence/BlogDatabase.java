@@ -125,7 +125,7 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
 
     /**
      * Closes the pool when this object opened it; a DataSource given to {@link #open(DataSource)} stays open. Either
-     * way the repositories refuse further calls with {@link IllegalStateException}. Closing twice does nothing more.
+     * way the repositories refuse further calls with a {@code StorageException} saying it was closed. Closing twice does nothing more.
      */
     @Override
     public void close() {

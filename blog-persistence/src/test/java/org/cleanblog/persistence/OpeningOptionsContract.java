@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.cleanblog.core.BlogException;
+import org.cleanblog.core.StorageException;
 import org.cleanblog.core.ValidationException;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -154,8 +155,8 @@ abstract class OpeningOptionsContract {
         db.close();
 
         assertThatThrownBy(() -> db.users().count())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("the BlogDatabase was closed");
+                .isInstanceOf(StorageException.class)
+                .hasMessage("could not count users: the BlogDatabase was closed (open a new one)");
     }
 
     List<String> tables() throws SQLException {

@@ -33,14 +33,18 @@ final class PooledSqlRunner implements SqlRunner {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
-    /** From now on every call throws {@link IllegalStateException}: the database was closed. */
+    /**
+     * From now on every call throws a {@link StorageException}: the database is gone for these repositories, as it
+     * would be were the server down (so a caller's usual handling, such as an HTTP 503, applies).
+     */
     void close() {
         closed = true;
     }
 
     private void requireOpen(String operation) {
         if (closed) {
-            throw new IllegalStateException("cannot " + operation + ": the BlogDatabase was closed (open a new one)");
+            throw new StorageException(
+                    "could not " + operation + ": the BlogDatabase was closed (open a new one)", null);
         }
     }
 

@@ -78,7 +78,7 @@ final class Guide {
     static BlogDatabase onDataSource(DataSource dataSource) {
         // datasource:start
         // Your pool, your settings (see the list above); close() leaves it open, and the BlogDatabase's
-        // repositories refuse further calls with IllegalStateException once it is closed.
+        // repositories refuse further calls (StorageException: "…was closed") once it is closed.
         BlogDatabase db = BlogDatabase.open(dataSource);
         // datasource:end
         return db;

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.cleanblog.core.BlogException;
+import org.cleanblog.core.StorageException;
 import org.cleanblog.core.comment.Comment;
 import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.Post;
@@ -123,7 +124,9 @@ class GuideTest {
             db.close();
 
             assertThat(pool.isClosed()).isFalse();
-            assertThatThrownBy(() -> db.users().count()).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> db.users().count())
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("closed");
         }
     }
 
