@@ -81,8 +81,8 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
 
     /**
      * Whether a connection can be had and is valid (checked with a two-second limit), for a health check. Waits at
-     * most the pool's connection timeout for a connection (10 s for pools this class builds). Never throws; false
-     * after {@link #close()} when the pool is ours.
+     * most the pool's connection timeout for a connection (for pools this class builds: 1.5 s on PostgreSQL, 10 s on
+     * SQLite). Never throws; false after {@link #close()} when the pool is ours.
      */
     public boolean isReachable() {
         return store.isReachable();

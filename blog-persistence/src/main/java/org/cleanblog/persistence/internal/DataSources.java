@@ -26,6 +26,16 @@ public final class DataSources {
     static final int SQLITE_POOL_SIZE = 8;
 
     static final String SQLITE_BUSY_TIMEOUT_MS = "10000";
+    /**
+     * How long a caller waits for a PostgreSQL connection before a {@code StorageException} (a web page's 503). While
+     * the server is down the pool can only wait out this bound, so it is what a visitor waits: short (ADR 0025),
+     * yet well above what 100 concurrent clients of 20 connections wait.
+     */
+    static final long POSTGRESQL_CONNECTION_TIMEOUT_MS = 1_500;
+    /** A pooled connection's liveness check on a server that stopped answering must end within the timeout above. */
+    static final long POSTGRESQL_VALIDATION_TIMEOUT_MS = 1_000;
+    /** A SQLite file does not go away; a busy blog's readers may queue for its connections instead of failing. */
+    static final long SQLITE_CONNECTION_TIMEOUT_MS = 10_000;
 
     private DataSources() {}
 
@@ -50,8 +60,8 @@ public final class DataSources {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("clean-blog-" + dialect.id());
-        config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
+            config.setConnectionTimeout(SQLITE_CONNECTION_TIMEOUT_MS);
             config.setMaximumPoolSize(maximumPoolSize != null ? maximumPoolSize : SQLITE_POOL_SIZE);
             // Driver properties of sqlite-jdbc, applied to every connection the pool opens.
             config.addDataSourceProperty("foreign_keys", "true");
@@ -64,6 +74,8 @@ public final class DataSources {
             int size = maximumPoolSize != null ? maximumPoolSize : POSTGRESQL_POOL_SIZE;
             config.setMaximumPoolSize(size);
             config.setMinimumIdle(Math.min(2, size));
+            config.setConnectionTimeout(POSTGRESQL_CONNECTION_TIMEOUT_MS);
+            config.setValidationTimeout(POSTGRESQL_VALIDATION_TIMEOUT_MS);
             if (schema != null) {
                 config.setSchema(schema);
             }

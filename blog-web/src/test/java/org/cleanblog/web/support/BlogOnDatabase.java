@@ -9,6 +9,7 @@ import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.web.BlogApplication;
 import org.cleanblog.web.BlogStorage;
+import org.cleanblog.web.Limits;
 import org.cleanblog.web.WebSettings;
 import org.cleanblog.web.http.BlogServer;
 
@@ -32,6 +33,11 @@ public final class BlogOnDatabase implements AutoCloseable {
 
     /** Opens (and migrates) the database at {@code jdbcUrl} and starts the blog on it. */
     public static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher) {
+        return start(jdbcUrl, hasher, Limits.standard());
+    }
+
+    /** As {@link #start(String, PasswordHasher)}, with the given request limits ({@link RunningBlog#UNLIMITED}, say). */
+    public static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher, Limits limits) {
         BlogDatabase db = BlogDatabase.open(jdbcUrl, null, null);
         WebSettings settings = new WebSettings(
                 "127.0.0.1",
@@ -43,7 +49,7 @@ public final class BlogOnDatabase implements AutoCloseable {
                 "");
         try {
             return new BlogOnDatabase(
-                    db, BlogApplication.start(new BlogStorage(db, db, db::isReachable), settings, hasher));
+                    db, BlogApplication.start(new BlogStorage(db, db, db::isReachable), settings, hasher, limits));
         } catch (Exception e) {
             db.close();
             throw new IllegalStateException("the blog did not start on " + jdbcUrl.replaceAll("\\?.*", "?…"), e);

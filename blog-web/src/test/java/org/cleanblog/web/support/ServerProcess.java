@@ -1,0 +1,146 @@
+package org.cleanblog.web.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The blog as its own operating-system process ({@code org.cleanblog.web.cli.Main serve}, on the test's class path), on
+ * 127.0.0.1 and a free port, configured only through its environment as a platform would: for tests that kill it.
+ * Its output goes to a log file. Not thread-safe.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final URI uri;
+    private final Path log;
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private ServerProcess(Process process, URI uri, Path log) {
+        this.process = process;
+        this.uri = uri;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code serve} on {@code databaseUrl} in {@code folder} (its working directory, where its log {@code
+     * name.log} goes too) and waits until {@code /healthz} answers 200.
+     *
+     * @throws IllegalStateException when it exits or does not answer in time; the message holds the end of its log
+     */
+    public static ServerProcess start(String databaseUrl, Path folder, String name) throws Exception {
+        int port = freePort();
+        Path log = folder.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.cleanblog.web.cli.Main",
+                        "serve")
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Only what the test sets: no DATABASE_URL, BLOG_* or ADMIN_EMAILS of the machine may leak in.
+        String path = System.getenv("PATH");
+        builder.environment().clear();
+        if (path != null) {
+            builder.environment().put("PATH", path);
+        }
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("BIND_HOST", "127.0.0.1");
+        builder.environment().put("SECRET_KEY", RunningBlog.SECRET);
+        ServerProcess server = new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
+        try {
+            server.awaitHealthy();
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.kill();
+            throw e;
+        }
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** A new visitor with no cookies. */
+    public Browser browser() {
+        return new Browser(client, uri);
+    }
+
+    /** {@code kill -9}: the process gets no chance to finish anything. Waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the blog process survived SIGKILL for 30 s");
+        }
+    }
+
+    /** The last lines of the process's output, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Stops the process as an operator would (SIGTERM), then forcibly if it lingers. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        HttpRequest healthz = HttpRequest.newBuilder(uri.resolve("/healthz"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "the blog process exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (client.send(healthz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(
+                "the blog process did not answer /healthz within " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
