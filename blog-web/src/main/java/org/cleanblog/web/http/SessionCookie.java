@@ -30,7 +30,10 @@ public final class SessionCookie {
     private boolean changed;
     private boolean ended;
 
-    /** Reads the cookie of {@code request}; one that {@link SessionCodec#decode} refuses means no session. */
+    /**
+     * Reads the cookie of {@code request}; one that {@link SessionCodec#decode} refuses means no session, and the
+     * response clears it.
+     */
     SessionCookie(HttpServletRequest request, HttpServletResponse response, SessionCodec sessions) {
         this.request = request;
         this.response = response;
@@ -116,11 +119,16 @@ public final class SessionCookie {
         }
         for (Cookie cookie : cookies) {
             if (NAME.equals(cookie.getName())) {
-                sessions.decode(cookie.getValue()).ifPresent(verified -> {
-                    session = verified.session();
+                Optional<SessionCodec.Verified> verified = sessions.decode(cookie.getValue());
+                if (verified.isPresent()) {
+                    session = verified.get().session();
                     // Re-sign with the current key so that the fallback key can be retired.
-                    changed = verified.signedWithFallback();
-                });
+                    changed = verified.get().signedWithFallback();
+                } else {
+                    // Forged, expired, or signed with a retired key: the browser is told to forget it, or it would
+                    // send the dead cookie with every request until its Max-Age ran out.
+                    ended = true;
+                }
                 return;
             }
         }

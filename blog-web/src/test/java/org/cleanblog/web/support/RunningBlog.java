@@ -139,6 +139,49 @@ public final class RunningBlog implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Another instance of the blog on the same database, signing sessions with the first of {@code secretKeys} and
+     * verifying with all of them (SECRET_KEY then SECRET_KEY_FALLBACKS), e.g. the same blog after a key rotation.
+     * Closing it stops that server only.
+     */
+    public Instance startInstance(List<String> secretKeys) throws Exception {
+        WebSettings settings = new WebSettings(
+                "127.0.0.1",
+                0,
+                secretKeys,
+                Set.of(),
+                WebSettings.DEFAULT_SESSION_LIFETIME,
+                WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+                "");
+        BlogServer other = BlogApplication.start(
+                new BlogStorage(db, db, db::isReachable),
+                settings,
+                PasswordHasher.withIterations(TEST_ITERATIONS),
+                UNLIMITED);
+        return new Instance(other, client);
+    }
+
+    /** A further server of this blog (see {@link #startInstance}). */
+    public static final class Instance implements AutoCloseable {
+        private final BlogServer server;
+        private final HttpClient client;
+
+        private Instance(BlogServer server, HttpClient client) {
+            this.server = server;
+            this.client = client;
+        }
+
+        /** A new visitor of this instance with no cookies. */
+        public Browser browser() {
+            return new Browser(client, server.uri());
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try {
