@@ -83,12 +83,12 @@ final class PostPages {
                 .findPageByPost(postId, PageRequest.first(1))
                 .total();
         int lastPage = (int) Math.max(1, (total + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE);
-        ex.redirect(commentsPage(postId, lastPage).replace("#comments", "#comment-" + comment.id()));
+        ex.redirect(commentsPage(postId, lastPage) + "#comment-" + comment.id());
     }
 
     /** The address of page {@code number} of a post's comments: the post's own address for the first. */
     static String commentsPage(long postId, int number) {
-        return "/post/" + postId + (number == 1 ? "" : "?page=" + number) + "#comments";
+        return "/post/" + postId + (number == 1 ? "" : "?page=" + number);
     }
 
     private void showPost(Exchange ex, long id, int number, int status, String error, String draft) throws IOException {
