@@ -7,9 +7,14 @@ import static org.cleanblog.persistence.testing.Fixtures.content;
 import static org.cleanblog.persistence.testing.Fixtures.newUser;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.ValidationException;
 import org.cleanblog.core.comment.Comment;
 import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.testing.DatabaseContract;
@@ -65,6 +70,46 @@ abstract class CommentRepositoryContract extends DatabaseContract {
     void shouldListNoCommentsForAPostWithoutAnyOrAnUnknownPost() {
         assertThat(db.comments().findByPost(post.id())).isEmpty();
         assertThat(db.comments().findByPost(99999)).isEmpty();
+    }
+
+    @Test
+    void shouldPageAPostsCommentsInTheSameOrderWithTheirTotal() {
+        Post other = db.posts().create(author.id(), content("Other"));
+        List<Comment> all = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            all.add(db.comments().create(comment(post.id(), i % 2 == 0 ? author.id() : reader.id(), "c" + i)));
+            db.comments().create(comment(other.id(), reader.id(), "elsewhere " + i));
+        }
+
+        Page<Comment> first = db.comments().findPageByPost(post.id(), new PageRequest(1, 2));
+        Page<Comment> second = db.comments().findPageByPost(post.id(), new PageRequest(2, 2));
+        Page<Comment> last = db.comments().findPageByPost(post.id(), new PageRequest(3, 2));
+
+        assertThat(first.items()).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(second.items()).containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(last.items()).containsExactly(all.get(4));
+        assertThat(last.total()).isEqualTo(5);
+        assertThat(last.totalPages()).isEqualTo(3);
+        assertThat(db.comments()
+                        .findPageByPost(post.id(), new PageRequest(1, 100))
+                        .items())
+                .isEqualTo(db.comments().findByPost(post.id()));
+    }
+
+    @Test
+    void shouldGiveAnEmptyPageBeyondTheLastAndForAnUnknownPost() {
+        db.comments().create(comment(post.id(), reader.id(), "only"));
+
+        Page<Comment> beyond = db.comments().findPageByPost(post.id(), new PageRequest(2, 1));
+        Page<Comment> unknown = db.comments().findPageByPost(99999, PageRequest.first(10));
+
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(1);
+        assertThat(unknown.items()).isEmpty();
+        assertThat(unknown.total()).isZero();
+        assertThatThrownBy(() -> db.comments().findPageByPost(post.id(), null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("page request");
     }
 
     @Test

@@ -29,7 +29,11 @@ class ThrottlingTest {
         blog = RunningBlog.start(
                 Dialect.SQLITE,
                 "ThrottlingTest",
-                new Limits(new ConcurrencyLimit(2), new Throttle(2, 60_000, 100, now::get)));
+                new Limits(
+                        new ConcurrencyLimit(2),
+                        new Throttle(2, 60_000, 100, now::get),
+                        RunningBlog.NO_THROTTLE,
+                        RunningBlog.NO_THROTTLE));
     }
 
     @AfterAll

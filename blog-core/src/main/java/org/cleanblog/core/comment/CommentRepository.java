@@ -1,6 +1,8 @@
 package org.cleanblog.core.comment;
 
 import java.util.List;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
 
 /**
  * Stored comments.
@@ -23,6 +25,15 @@ public interface CommentRepository {
      * when no post has this id.
      */
     List<Comment> findByPost(long postId);
+
+    /**
+     * One page of a post's comments, in the order of {@link #findByPost}, and how many the post has in all
+     * ({@link Page#total}). A page past the last one, and any page of a post that does not exist, has no items. The
+     * query reads at most one page of rows, so a post with many comments costs no more to show than one with few.
+     *
+     * @throws org.cleanblog.core.ValidationException when {@code request} is null
+     */
+    Page<Comment> findPageByPost(long postId, PageRequest request);
 
     /** How many comments are stored. */
     long count();

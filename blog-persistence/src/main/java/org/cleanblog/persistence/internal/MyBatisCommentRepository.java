@@ -11,6 +11,8 @@ import org.cleanblog.core.comment.CommentRepository;
 import org.cleanblog.core.comment.NewComment;
 import org.cleanblog.core.content.HtmlSanitizer;
 import org.cleanblog.core.internal.Check;
+import org.cleanblog.core.post.Page;
+import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.persistence.internal.mapper.CommentMapper;
 
 /** {@link CommentRepository} on MyBatis. Thread-safe when its runner is. */
@@ -65,6 +67,16 @@ final class MyBatisCommentRepository implements CommentRepository {
         return runner.read(
                 "read the comments of post " + postId,
                 session -> session.getMapper(CommentMapper.class).findByPost(postId));
+    }
+
+    @Override
+    public Page<Comment> findPageByPost(long postId, PageRequest request) {
+        Check.notNull("page request", request);
+        return runner.read("read page " + request.number() + " of the comments of post " + postId, session -> {
+            CommentMapper mapper = session.getMapper(CommentMapper.class);
+            List<Comment> items = mapper.findPageByPost(postId, request.size(), request.offset());
+            return new Page<>(items, request, mapper.countByPost(postId));
+        });
     }
 
     @Override

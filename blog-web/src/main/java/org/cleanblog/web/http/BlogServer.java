@@ -8,15 +8,29 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 
 /**
  * The embedded Jetty server: one connector and one servlet context with the
  * {@link FrontController} at {@code /} (ADR 0003). Start it with {@link #start}; {@link #close} stops it. It installs
  * no shutdown hook of its own: the caller stops it before closing the database it uses.
  *
+ * <p>Slow clients cannot hold its threads (ADR 0024): request bodies are read without a thread before the servlet runs
+ * ({@link BufferedBodies}), a body that arrives slower than {@link #MIN_REQUEST_BYTES_PER_SECOND} is failed, and a
+ * connection that sends nothing for {@link #IDLE_TIMEOUT_MILLIS} is closed.
+ *
  * <p>Thread-safe.
  */
 public final class BlogServer implements AutoCloseable {
+    /**
+     * A request body slower than this is failed at its next byte. Kestrel's default is 240 B/s; Jetty measures from the
+     * first read with no grace period, so the bound is lower. A phone on a poor 2G link sends some kilobytes a second.
+     */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 128;
+    /** A connection silent this long is closed (Jetty's default is 30 s). */
+    static final long IDLE_TIMEOUT_MILLIS = 15_000;
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -42,6 +56,7 @@ public final class BlogServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
 
         // No setMaxFormContentSize: the servlet API never parses our form bodies, FormData does (ADR 0011).
@@ -52,7 +67,11 @@ public final class BlogServer implements AutoCloseable {
                 "/");
         context.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setErrorHandler(new JettyErrorHandler(errorPages));
-        server.setHandler(context);
+        // Outermost the rate check, so that it also measures the bytes BufferedBodies reads before the servlet runs.
+        server.setHandler(new MinimumDataRateHandler(
+                new EagerContentHandler(context, new BufferedBodies(settings.maxRequestBytes())),
+                MIN_REQUEST_BYTES_PER_SECOND,
+                0));
         try {
             server.start();
         } catch (Exception e) {

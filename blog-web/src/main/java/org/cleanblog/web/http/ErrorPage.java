@@ -5,7 +5,7 @@ package org.cleanblog.web.http;
  * message from a library or a SQL statement), and the path that was asked for. The http layer decides when an error
  * page is shown and what it says; a {@link Renderer} (the view layer) decides how it looks.
  *
- * @param status 400, 403, 404, 405, 409, 413, 429, 500, 503…
+ * @param status 400, 403, 404, 405, 408, 409, 413, 429, 500, 503…
  * @param message never null: the handler's message, or the standard text of the status
  */
 public record ErrorPage(int status, String title, String message, String path) {
@@ -34,6 +34,7 @@ public record ErrorPage(int status, String title, String message, String path) {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 408 -> "Request timeout";
             case 409 -> "Conflict";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
@@ -48,6 +49,7 @@ public record ErrorPage(int status, String title, String message, String path) {
             case 403 -> "You may not do this.";
             case 404 -> "There is no page at this address.";
             case 405 -> "This address does not accept this kind of request.";
+            case 408 -> "The request arrived too slowly. Try again.";
             case 409 -> "This conflicts with what is already stored.";
             case 413 -> "What you sent is larger than this blog accepts. Shorten it and try again.";
             case 429 -> "Too many attempts in a short time. Wait a minute and try again.";

@@ -55,7 +55,16 @@ final class FrontController extends HttpServlet {
         try {
             Router.Match match = router.match(request.getMethod(), path(request));
             boolean post = "POST".equals(request.getMethod());
-            FormData form = post ? FormData.ofBody(request, maxRequestBytes) : FormData.EMPTY;
+            FormData form;
+            try {
+                form = post ? FormData.ofBody(request, maxRequestBytes) : FormData.EMPTY;
+            } catch (IOException e) {
+                // The body came too slowly (BlogServer's minimum data rate) or the client went away: nothing ran.
+                LOG.debug("{} {}: body not read: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                response.setHeader("Connection", "close");
+                error(request, response, null, 408, null);
+                return;
+            }
             exchange = new Exchange(request, response, match.params(), form, sessions);
             if (post && !exchange.session().isValidCsrfToken(form.get(CSRF_FIELD))) {
                 throw new HttpError(

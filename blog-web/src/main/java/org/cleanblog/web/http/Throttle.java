@@ -1,14 +1,18 @@
 package org.cleanblog.web.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Per-client throttling of the forms that cost the server (login and registration hash a password, contact writes a
- * row): a token bucket per client (an address or network) that holds {@code burst} tokens and gains one every {@code refillMillis}. A
- * request that finds the bucket empty gets 429 with {@code Retry-After}. At most {@code maxClients} buckets are kept;
- * the least recently used is forgotten first, so memory stays bounded whatever the number of addresses.
+ * Throttling of the forms that cost the server (login and registration hash a password, contact and comments write a
+ * row): a token bucket per key (a client address or network, an account) that holds {@code burst} tokens and gains one
+ * every {@code refillMillis}. A request that finds a bucket empty gets 429 with {@code Retry-After}. At most
+ * {@code maxClients} buckets are kept; the least recently used is forgotten first, so memory stays bounded whatever the
+ * number of keys (a forgotten bucket starts full again: ADR 0024 weighs that for accounts).
  *
  * <p>Thread-safe: one lock around the map; the work under it is a few arithmetic operations.
  */
@@ -45,24 +49,56 @@ public final class Throttle {
      *
      * @return 0 when the request may go ahead, else the seconds until the next token (at least 1)
      */
-    public synchronized long acquire(String client) {
+    public long acquire(String client) {
+        return acquireAll(List.of(client));
+    }
+
+    /**
+     * Takes a token from each of {@code keys}' buckets, or from none of them when one is empty: a request refused for
+     * one key costs the others nothing.
+     *
+     * @return 0 when the request may go ahead, else the seconds until every bucket has a token again (at least 1)
+     */
+    public synchronized long acquireAll(List<String> keys) {
         long now = clockMillis.getAsLong();
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
-        if (now < bucket.since) {
-            // The clock stepped back: restart the refill from now, or the client would wait out the step as well.
-            bucket.since = now;
+        long waitMillis = 0;
+        // Held here: with a small bound, adding the second key's bucket may evict the first one's from the map.
+        List<Bucket> found = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            Bucket bucket = buckets.computeIfAbsent(key, c -> new Bucket(burst, now));
+            found.add(bucket);
+            bucket.refill(now, burst, refillMillis);
+            if (bucket.tokens == 0) {
+                waitMillis = Math.max(waitMillis, bucket.since + refillMillis - now);
+            }
         }
-        long gained = (now - bucket.since) / refillMillis;
-        if (gained > 0) {
-            bucket.tokens = (int) Math.min(burst, bucket.tokens + gained);
-            bucket.since = bucket.tokens == burst ? now : bucket.since + gained * refillMillis;
+        if (waitMillis > 0) {
+            return Math.max(1, (waitMillis + 999) / 1000);
         }
-        if (bucket.tokens > 0) {
+        for (Bucket bucket : found) {
             bucket.tokens--;
-            return 0;
         }
-        long waitMillis = bucket.since + refillMillis - now;
-        return Math.max(1, (waitMillis + 999) / 1000);
+        return 0;
+    }
+
+    /**
+     * Takes a token for {@code key} and one for the request's client address ({@link RequestOrigin#clientNetwork}),
+     * or neither and refuses the request.
+     *
+     * @param key e.g. {@code "account:7"}; never a bare address, whose bucket it would share
+     * @param refusal what the visitor is told, e.g. "Too many comments in a short time."; the wait is added
+     * @throws HttpError 429, with {@code Retry-After} set on {@code ex}, when a bucket is empty
+     */
+    public void takeWithAddress(Exchange ex, String key, String refusal) {
+        take(ex, List.of(key, RequestOrigin.clientNetwork(ex.clientAddress())), refusal);
+    }
+
+    private void take(Exchange ex, List<String> keys, String refusal) {
+        long retryAfter = acquireAll(keys);
+        if (retryAfter > 0) {
+            ex.setHeader("Retry-After", Long.toString(retryAfter));
+            throw new HttpError(429, refusal + " Wait " + retryAfter + " seconds and try again.");
+        }
     }
 
     /**
@@ -71,13 +107,25 @@ public final class Throttle {
      */
     public Handler limit(Handler handler) {
         return ex -> {
-            long retryAfter = acquire(RequestOrigin.clientNetwork(ex.clientAddress()));
-            if (retryAfter > 0) {
-                ex.setHeader("Retry-After", Long.toString(retryAfter));
-                throw new HttpError(
-                        429,
-                        "Too many attempts from your address in a short time. Wait " + retryAfter
-                                + " seconds and try again.");
+            take(
+                    ex,
+                    List.of(RequestOrigin.clientNetwork(ex.clientAddress())),
+                    "Too many attempts from your address in a short time.");
+            handler.handle(ex);
+        };
+    }
+
+    /**
+     * {@code handler}, refused with 429 when the bucket of the key that {@code key} finds in the request is empty; a
+     * request for which it finds none (null) passes unthrottled.
+     *
+     * @param refusal what the visitor is told; the wait is added
+     */
+    public Handler limitBy(Function<Exchange, String> key, String refusal, Handler handler) {
+        return ex -> {
+            String k = key.apply(ex);
+            if (k != null) {
+                take(ex, List.of(k), refusal);
             }
             handler.handle(ex);
         };
@@ -90,6 +138,18 @@ public final class Throttle {
         Bucket(int tokens, long since) {
             this.tokens = tokens;
             this.since = since;
+        }
+
+        void refill(long now, int burst, long refillMillis) {
+            if (now < since) {
+                // The clock stepped back: restart the refill from now, or the client would wait out the step as well.
+                since = now;
+            }
+            long gained = (now - since) / refillMillis;
+            if (gained > 0) {
+                tokens = (int) Math.min(burst, tokens + gained);
+                since = tokens == burst ? now : since + gained * refillMillis;
+            }
         }
     }
 }

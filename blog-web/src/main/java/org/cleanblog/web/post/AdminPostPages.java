@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostContent;
 import org.cleanblog.web.content.MarkdownRenderer;
@@ -75,7 +76,8 @@ final class AdminPostPages {
         viewers.requireAdmin(ex);
         long id = ex.pathId("id");
         Post post = repositories.posts().findById(id).orElseThrow(() -> NotFoundException.of("post", id));
-        int comments = repositories.comments().findByPost(id).size();
+        int comments = (int)
+                repositories.comments().findPageByPost(id, PageRequest.first(1)).total();
         views.render(ex, 200, (out, ctx) -> JtedeleteGenerated.render(out, null, ctx, post, comments));
     }
 

@@ -3,6 +3,7 @@ package org.cleanblog.web.post;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.Router;
+import org.cleanblog.web.http.Throttle;
 import org.cleanblog.web.user.Viewers;
 import org.cleanblog.web.view.Views;
 
@@ -16,6 +17,7 @@ public final class PostRoutes {
      *
      * @param baseUrl the blog's public address for absolute links in the feed and sitemap, or empty to take it from
      *     each request
+     * @param comments throttles {@code POST /post/{id}} per commenter's account and per client address (ADR 0024)
      */
     public static void register(
             Router router,
@@ -23,8 +25,9 @@ public final class PostRoutes {
             Viewers viewers,
             BlogRepositories repositories,
             MarkdownRenderer markdown,
-            String baseUrl) {
-        var posts = new PostPages(repositories, markdown, viewers, views);
+            String baseUrl,
+            Throttle comments) {
+        var posts = new PostPages(repositories, markdown, viewers, views, comments);
         var admin = new AdminPostPages(repositories, markdown, viewers, views);
         var feeds = new FeedPages(repositories.posts(), baseUrl);
         router.get("/", posts::home)

@@ -72,4 +72,26 @@ class ThrottleTest {
         assertThat(throttle.acquire("a")).as("forgotten, so a fresh bucket").isZero();
         assertThat(throttle.acquire("c")).as("still remembered").isPositive();
     }
+
+    @Test
+    void shouldTakeFromEveryKeyOrFromNone() {
+        Throttle throttle = new Throttle(1, 6_000, 100, now::get);
+        assertThat(throttle.acquireAll(java.util.List.of("account:1", "address")))
+                .isZero();
+
+        assertThat(throttle.acquireAll(java.util.List.of("account:2", "address")))
+                .isEqualTo(6);
+        assertThat(throttle.acquire("account:2"))
+                .as("the refused request cost account:2 nothing")
+                .isZero();
+    }
+
+    @Test
+    void shouldTakeFromBothKeysEvenWhenTheSecondEvictsTheFirstFromASmallMap() {
+        Throttle throttle = new Throttle(2, 6_000, 1, now::get);
+
+        assertThat(throttle.acquireAll(java.util.List.of("a", "b"))).isZero();
+        assertThat(throttle.acquire("b")).isZero();
+        assertThat(throttle.acquire("b")).isPositive();
+    }
 }

@@ -27,8 +27,9 @@ public final class RunningBlog implements AutoCloseable {
     public static final String SECRET = "test-secret-key-that-is-long-enough-for-hmac-sha256";
     public static final String CONFIGURED_ADMIN = "editor@example.org";
     /** Limits that the tests' many registrations from one address never reach; {@code ThrottlingTest} sets tight ones. */
-    public static final Limits UNLIMITED =
-            new Limits(new ConcurrencyLimit(64), new Throttle(Integer.MAX_VALUE, 1, 16, System::currentTimeMillis));
+    public static final Throttle NO_THROTTLE = new Throttle(Integer.MAX_VALUE, 1, 16, System::currentTimeMillis);
+
+    public static final Limits UNLIMITED = new Limits(new ConcurrencyLimit(64), NO_THROTTLE, NO_THROTTLE, NO_THROTTLE);
 
     private final TestDatabase database;
     private final BlogDatabase db;

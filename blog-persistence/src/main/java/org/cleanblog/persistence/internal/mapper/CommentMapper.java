@@ -21,6 +21,10 @@ public interface CommentMapper {
 
     List<Comment> findByPost(@Param("postId") long postId);
 
+    List<Comment> findPageByPost(@Param("postId") long postId, @Param("limit") int limit, @Param("offset") long offset);
+
+    long countByPost(@Param("postId") long postId);
+
     long count();
 
     /** Whether a post with this id exists, to name what a foreign key violation was about. */
