@@ -149,18 +149,20 @@ start_server() {
 
 # Logs the reader in once with curl; sets COOKIE to the session cookie that wrk sends.
 log_in() {
-    local jar="$WORK/cookies.txt" token status
+    local jar="$WORK/cookies.txt" page token status
     rm -f "$jar"
-    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" \
-        | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1)
+    # Whole pages in variables, not pipes: with pipefail, grep -q or head closing a pipe early would fail the script.
+    page=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login")
+    token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page")
+    token=${token%%$'\n'*}
     [ -n "$token" ] || fail "no csrf_token on /login"
     status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "email=$READER_EMAIL" \
         --data-urlencode "password=$READER_PASSWORD" --data-urlencode "next=/" --data-urlencode "csrf_token=$token" \
         "http://127.0.0.1:$PORT/login")
     [ "$status" = 303 ] || fail "logging in answered $status, not 303"
     COOKIE="blog_session=$(awk '$6 == "blog_session" { print $7 }' "$jar")"
-    curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/" | grep -q 'action="/logout"' \
-        || fail "the session cookie does not show the reader as logged in"
+    page=$(curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/")
+    [[ "$page" == *'action="/logout"'* ]] || fail "the session cookie does not show the reader as logged in"
 }
 
 # wrk's latency ("812.00us", "1.53ms", "2.01s") in milliseconds.
@@ -253,7 +255,8 @@ done
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
 LABEL="${LABEL:-$commit}"
-java_version=$(java -version 2>&1 | head -n 1)
+java_version=$(java -version 2>&1)
+java_version=${java_version%%$'\n'*}
 pg_version=$(psql -tA -h 127.0.0.1 -U postgres -d postgres -c "SHOW server_version")
 memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 
