@@ -157,15 +157,14 @@ class StatementCountTest {
             for (String page : PAGES) {
                 String path = page.replace("{id}", Long.toString(postId));
                 for (Map.Entry<String, Browser> visitor :
-                        Map.of("anonymous", anonymous, "logged in", reader).entrySet()) {
-                    Response[] response = new Response[1];
-                    List<String> statements = counter.during(
-                            () -> response[0] = visitor.getValue().get(path));
-                    assertThat(response[0].status()).as(path).isEqualTo(200);
+                        List.of(Map.entry("anonymous", anonymous), Map.entry("logged in", reader))) {
+                    StatementCounter.Counted<Response> counted =
+                            counter.during(() -> visitor.getValue().get(path));
+                    assertThat(counted.result().status()).as(path).isEqualTo(200);
                     if (page.startsWith("/post/")) {
-                        assertThat(response[0].body()).contains("Comment " + comments + " on the post");
+                        assertThat(counted.result().body()).contains("Comment " + comments + " on the post");
                     }
-                    counts.put(page + " " + visitor.getKey(), statements);
+                    counts.put(page + " " + visitor.getKey(), counted.statements());
                 }
             }
             return counts;

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -31,12 +32,18 @@ public final class StatementCounter {
         });
     }
 
-    /** The statements run while {@code work} ran, in order; the SQL of each is its text with white space collapsed. */
-    public List<String> during(Runnable work) {
+    /**
+     * Runs {@code work} and returns its result with the statements run meanwhile, in order, each as its SQL with white
+     * space collapsed. Meant for one request at a time: statements of other threads running meanwhile count too.
+     */
+    public <T> Counted<T> during(Supplier<T> work) {
         statements.clear();
-        work.run();
-        return List.copyOf(statements);
+        T result = work.get();
+        return new Counted<>(result, List.copyOf(statements));
     }
+
+    /** What some work returned, and the SQL statements it ran. */
+    public record Counted<T>(T result, List<String> statements) {}
 
     private Connection connection(Connection target) {
         return proxy(Connection.class, target, (method, args, result) -> {
