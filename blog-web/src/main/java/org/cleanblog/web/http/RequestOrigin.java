@@ -32,11 +32,15 @@ final class RequestOrigin {
      * {@code X-Forwarded-Proto} value is {@code https}.
      */
     boolean isHttps(HttpServletRequest request) {
-        if (request.isSecure()) {
+        return isHttps(request.isSecure(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"));
+    }
+
+    /** {@link #isHttps(HttpServletRequest)} from the connection's TLS, its peer and the header (may be null). */
+    boolean isHttps(boolean secure, String peer, String forwarded) {
+        if (secure) {
             return true;
         }
-        String forwarded = request.getHeader("X-Forwarded-Proto");
-        if (forwarded == null || !isTrusted(parseIp(request.getRemoteAddr()))) {
+        if (forwarded == null || !isTrusted(parseIp(peer))) {
             return false;
         }
         int comma = forwarded.indexOf(',');
