@@ -3,6 +3,7 @@ package org.cleanblog.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -157,10 +158,35 @@ public record TrustedProxies(List<Range> ranges) {
             }
         }
 
+        /** {@code 10.0.0.0/8}, or {@code fd00::/8} with the longest run of zero groups shortened (RFC 5952). */
         @Override
         public String toString() {
-            String text = network().getHostAddress();
-            return text + "/" + prefixLength;
+            return shortened(network().getHostAddress()) + "/" + prefixLength;
+        }
+
+        private static String shortened(String address) {
+            if (address.indexOf(':') < 0) {
+                return address;
+            }
+            String[] groups = address.split(":");
+            int bestStart = -1;
+            int bestLength = 1;
+            for (int start = 0; start < groups.length; start++) {
+                int length = 0;
+                while (start + length < groups.length && groups[start + length].equals("0")) {
+                    length++;
+                }
+                if (length > bestLength) {
+                    bestStart = start;
+                    bestLength = length;
+                }
+            }
+            if (bestStart < 0) {
+                return address;
+            }
+            String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+            String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+            return head + "::" + tail;
         }
     }
 }

@@ -75,6 +75,17 @@ class TrustedProxiesSettingTest {
                 .hasMessageStartingWith("TRUSTED_PROXIES: " + problem);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+        "'0.0.0.0/0,::/0', '0.0.0.0/0,::/0'",
+        "'fd00::/8, 2001:db8:0:1::/64', 'fd00::/8,2001:db8:0:1::/64'",
+        "'::1, 2001:0:0:1:0:0:0:1', '::1/128,2001:0:0:1::1/128'",
+        "'1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8/128'"
+    })
+    void shouldPrintRangesInTheirShortForm(String setting, String printed) {
+        assertThat(TrustedProxies.parse("TRUSTED_PROXIES", setting)).hasToString(printed);
+    }
+
     @Test
     void shouldTrustLoopbackOnlyByDefault() {
         BlogConfiguration configuration = load(Map.of());
@@ -93,7 +104,7 @@ class TrustedProxiesSettingTest {
         assertThat(configuration.settings().trustedProxies().trusts(ip("2001:db8::1")))
                 .isTrue();
         assertThat(configuration.render())
-                .containsPattern("TRUSTED_PROXIES +any peer \\(0\\.0\\.0\\.0/0,.*\\) +derived from DYNO");
+                .containsPattern("TRUSTED_PROXIES +any peer \\(0\\.0\\.0\\.0/0,::/0\\) +derived from DYNO");
     }
 
     @Test
