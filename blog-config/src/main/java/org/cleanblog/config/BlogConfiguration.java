@@ -101,8 +101,9 @@ public final class BlogConfiguration {
     }
 
     /**
-     * The part of {@link #warnings()} that matters only to a process serving the blog: that {@code SECRET_KEY} is not
-     * set, so a random key signs sessions and they do not survive a restart. A command that does not serve (migrate,
+     * The part of {@link #warnings()} that matters only to a process serving the blog, which signs sessions: that
+     * {@code SECRET_KEY} is not set, so a random key signs them and they do not survive a restart, or that a key is
+     * shorter than {@value SecretKeys#MIN_PRODUCTION_BYTES} bytes, so it can be guessed. A command that does not serve (migrate,
      * copy-db) has no sessions to lose, so {@link #load} does not log these; the serve command does. Never null.
      */
     public List<String> servingWarnings() {

@@ -1,8 +1,6 @@
 package org.cleanblog.config;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,45 +13,37 @@ import java.util.Optional;
  * @param port the TCP port to listen on, 1-65535 ({@code PORT}, default 8080)
  * @param bindHost the interface to listen on ({@code BIND_HOST}, default {@code 0.0.0.0}: platforms route to all
  *     interfaces); never null
+ * @param trustedProxies the peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES}, default
+ *     loopback; every peer on a Heroku dyno when not set); never null
  * @param environment development or production; never null
  * @param onHeroku whether the {@code DYNO} variable is set, meaning the process runs on a Heroku dyno
  * @param baseUrl the public address of the blog without a trailing slash, for absolute links in feeds and the sitemap;
  *     empty when not configured (links are then derived from each request)
- * @param adminEmails addresses, in lower case, of users who are administrators by configuration; never null
  */
 public record BlogSettings(
         DatabaseSettings database,
         SecretKeys secretKeys,
         int port,
         String bindHost,
+        TrustedProxies trustedProxies,
         Environment environment,
         boolean onHeroku,
-        Optional<URI> baseUrl,
-        List<String> adminEmails) {
+        Optional<URI> baseUrl) {
 
     public BlogSettings {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(secretKeys, "secretKeys");
         Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range 1-65535");
         }
-        adminEmails = adminEmails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Whether the blog runs in production (strict secret rules). */
     public boolean isProduction() {
         return environment == Environment.PRODUCTION;
-    }
-
-    /**
-     * Whether {@code email} is named in {@code ADMIN_EMAILS}, compared ignoring case and surrounding whitespace.
-     *
-     * @param email an address; null is never an administrator
-     */
-    public boolean isAdmin(String email) {
-        return email != null && adminEmails.contains(email.strip().toLowerCase(Locale.ROOT));
     }
 }

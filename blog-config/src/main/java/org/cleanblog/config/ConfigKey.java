@@ -18,9 +18,9 @@ public enum ConfigKey {
     SECRET_KEY_FALLBACKS("blog.secret.key-fallbacks", null, Secrecy.SECRET),
     PORT("blog.server.port", "8080", Secrecy.NONE),
     BIND_HOST("blog.server.bind-host", "0.0.0.0", Secrecy.NONE),
+    TRUSTED_PROXIES("blog.server.trusted-proxies", TrustedProxies.LOOPBACK_TEXT, Secrecy.NONE),
     BLOG_ENV("blog.env", "development", Secrecy.NONE),
     BLOG_BASE_URL("blog.base-url", null, Secrecy.NONE),
-    ADMIN_EMAILS("blog.admin.emails", null, Secrecy.NONE),
     BLOG_CONFIG_FILE("blog.config.file", null, Secrecy.NONE);
 
     /** How a value must be shown when printed. */

@@ -37,6 +37,12 @@ final class Entries {
                     settings.environment().id(),
                     new ValueSource(ValueSource.Kind.DERIVED, "from DYNO (set on Heroku)"));
         }
+        if (key == ConfigKey.TRUSTED_PROXIES && resolver.trustedProxiesFromDyno()) {
+            return new ConfigEntry(
+                    name,
+                    "any peer (" + settings.trustedProxies() + ")",
+                    new ValueSource(ValueSource.Kind.DERIVED, "from DYNO (Heroku's router is the only way in)"));
+        }
         if (key == ConfigKey.BLOG_CONFIG_FILE
                 && sources.text(key).isEmpty()
                 && sources.file().isPresent()) {

@@ -83,6 +83,10 @@ final class PropertiesFile {
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             Optional<ConfigKey> known = ConfigKey.byFileKey(key);
             String value = properties.getProperty(key);
+            Optional<RetiredKey> retired = RetiredKey.byFileKey(key);
+            if (retired.isPresent() && !value.isBlank()) {
+                throw retired.get().refusal(key + " in file " + path);
+            }
             if (known.isEmpty() || known.get() == ConfigKey.BLOG_CONFIG_FILE) {
                 warnings.add(unknownKey(path, key));
             } else if (!value.isBlank()) {

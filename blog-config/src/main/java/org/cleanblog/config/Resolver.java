@@ -4,16 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Turns the raw values of {@link Sources} into typed settings, collecting warnings. Not thread-safe; used once. */
 final class Resolver {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-
     private final Sources sources;
     private final Path workingDirectory;
     private final List<String> warnings = new ArrayList<>();
@@ -21,6 +17,7 @@ final class Resolver {
     private String databaseVariable;
     private String databaseVariableAsWritten;
     private boolean environmentForcedByDyno;
+    private boolean trustedProxiesFromDyno;
     private boolean userFromUrl;
     private boolean passwordFromUrl;
 
@@ -40,7 +37,7 @@ final class Resolver {
                 environment,
                 servingWarnings);
         BlogSettings settings = new BlogSettings(
-                database, secretKeys, port(), bindHost(), environment, onHeroku, baseUrl(), adminEmails());
+                database, secretKeys, port(), bindHost(), trustedProxies(onHeroku), environment, onHeroku, baseUrl());
         if (onHeroku && database.isSqlite()) {
             warnings.add(HerokuTrap.warning(database));
         }
@@ -78,6 +75,11 @@ final class Resolver {
 
     boolean environmentForcedByDyno() {
         return environmentForcedByDyno;
+    }
+
+    /** Whether every peer is trusted because DYNO is set and TRUSTED_PROXIES is not. */
+    boolean trustedProxiesFromDyno() {
+        return trustedProxiesFromDyno;
     }
 
     /** The name to put in an error message: the one the user actually wrote. */
@@ -172,23 +174,16 @@ final class Resolver {
         }
     }
 
-    private List<String> adminEmails() {
-        Optional<Sources.Value> value = sources.get(ConfigKey.ADMIN_EMAILS);
-        if (value.isEmpty()) {
-            return List.of();
+    /**
+     * On a Heroku dyno the router is the only way in (a dyno has no address of its own that the internet reaches), so
+     * its forwarding headers are believed from any peer unless {@code TRUSTED_PROXIES} says otherwise.
+     */
+    private TrustedProxies trustedProxies(boolean onHeroku) {
+        Sources.Value value = sources.get(ConfigKey.TRUSTED_PROXIES).orElseThrow();
+        if (onHeroku && value.source().kind() == ValueSource.Kind.DEFAULT) {
+            trustedProxiesFromDyno = true;
+            return TrustedProxies.anyPeer();
         }
-        List<String> emails = Arrays.stream(value.get().text().split(","))
-                .map(String::strip)
-                .filter(email -> !email.isEmpty())
-                .toList();
-        for (String email : emails) {
-            if (!EMAIL.matcher(email).matches()) {
-                throw new ConfigurationException(
-                        variable(ConfigKey.ADMIN_EMAILS, value.get()),
-                        "'" + email + "' is not an e-mail address (expected comma-separated addresses such as"
-                                + " admin@example.org)");
-            }
-        }
-        return emails;
+        return TrustedProxies.parse(variable(ConfigKey.TRUSTED_PROXIES, value), value.text());
     }
 }

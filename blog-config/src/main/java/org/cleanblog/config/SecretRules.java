@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The rules for {@code SECRET_KEY}: production refuses to start without a key of at least
  * {@value SecretKeys#MIN_PRODUCTION_BYTES} bytes, because a guessable key lets anyone forge a session; development
- * makes up a random key and says that sessions will not survive a restart.
+ * accepts a shorter key with a warning (the same for a short {@code SECRET_KEY_FALLBACKS} key), or makes up a random
+ * key and says that sessions will not survive a restart.
  */
 final class SecretRules {
     static final String HOW_TO_MAKE_ONE = "generate one with: openssl rand -hex 32";
@@ -39,6 +40,10 @@ final class SecretRules {
             return new SecretKeys(current, olderKeys, false);
         }
         if (key.isPresent()) {
+            warnIfShort("SECRET_KEY", key.get(), warnings);
+            for (String older : olderKeys) {
+                warnIfShort("SECRET_KEY_FALLBACKS", older, warnings);
+            }
             return new SecretKeys(key.get(), olderKeys, false);
         }
         byte[] random = new byte[SecretKeys.MIN_PRODUCTION_BYTES];
@@ -46,6 +51,17 @@ final class SecretRules {
         warnings.add("SECRET_KEY is not set: using a random key for this process, so sessions will not survive a"
                 + " restart (set SECRET_KEY to keep users logged in; " + HOW_TO_MAKE_ONE + ")");
         return new SecretKeys(HexFormat.of().formatHex(random), olderKeys, true);
+    }
+
+    /** Development accepts a short key, but says so: it is as easy to guess there as in production. */
+    private static void warnIfShort(String variable, String key, List<String> warnings) {
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < SecretKeys.MIN_PRODUCTION_BYTES) {
+            String which = variable.equals("SECRET_KEY") ? "is" : "contains a key of";
+            warnings.add(variable + " " + which + " only " + bytes + " bytes: a short key can be guessed, and whoever"
+                    + " guesses it can sign sessions as any user; use at least " + SecretKeys.MIN_PRODUCTION_BYTES
+                    + " bytes, as production requires (" + HOW_TO_MAKE_ONE + ")");
+        }
     }
 
     private static void requireLongEnough(String variable, String key) {

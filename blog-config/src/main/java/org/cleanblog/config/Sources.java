@@ -27,6 +27,7 @@ final class Sources {
 
     private Sources(Map<String, String> environment, Properties systemProperties, Path workingDirectory) {
         this.environment = environment;
+        RetiredKey.refuse(environment, systemProperties);
         levels.add(new Level(knownKeys(systemProperties::getProperty, true), ValueSource.Kind.SYSTEM_PROPERTY, null));
         levels.add(new Level(knownKeys(environment::get, false), ValueSource.Kind.ENVIRONMENT, null));
         Optional<Value> fileSetting = get(ConfigKey.BLOG_CONFIG_FILE);
@@ -43,7 +44,10 @@ final class Sources {
         levels.add(new Level(defaults, ValueSource.Kind.DEFAULT, null));
     }
 
-    /** Reads the levels; fails on a missing, unreadable or malformed properties file. */
+    /**
+     * Reads the levels; fails on a missing, unreadable or malformed properties file, and on a retired setting
+     * ({@link RetiredKey}) at any level.
+     */
     static Sources open(Map<String, String> environment, Properties systemProperties, Path workingDirectory) {
         return new Sources(environment, systemProperties, workingDirectory);
     }

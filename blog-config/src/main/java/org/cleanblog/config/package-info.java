@@ -23,7 +23,7 @@
  * server.listen(settings.bindHost(), settings.port());
  * byte[] signingKey = settings.secretKeys().currentBytes();
  * List<byte[]> verificationKeys = settings.secretKeys().verificationKeys();
- * boolean admin = settings.isAdmin(user.email());
+ * boolean believeForwardedFor = settings.trustedProxies().trusts(peerAddress);
  *
  * // the `config` command
  * System.out.print(configuration.render());

@@ -26,7 +26,8 @@ class ConfigFileTest {
 
     @Test
     void shouldReadBlogPropertiesFromWorkingDirectoryWhenPresent() throws IOException {
-        Path file = write("blog.properties", "# comment\nblog.server.port = 9090\nblog.admin.emails=a@example.org\n");
+        Path file = write(
+                "blog.properties", "# comment\nblog.server.port = 9090\nblog.base-url=https://blog.example.org\n");
 
         BlogConfiguration configuration = load(Map.of());
 
@@ -121,7 +122,7 @@ class ConfigFileTest {
     void shouldIgnoreUtf8ByteOrderMark() throws IOException {
         write("blog.properties", "\uFEFFblog.server.port=9191\n");
 
-        BlogConfiguration configuration = load(Map.of("SECRET_KEY", "k"));
+        BlogConfiguration configuration = load(Map.of("SECRET_KEY", "k".repeat(32)));
 
         assertThat(configuration.settings().port()).isEqualTo(9191);
         assertThat(configuration.warnings()).isEmpty();

@@ -83,7 +83,8 @@ class DocumentedExamplesTest {
                 Map.of("PORT", "70000"),
                 Map.of("BIND_HOST", "999.1.1.1"),
                 Map.of("BLOG_ENV", "prod"),
-                Map.of("ADMIN_EMAILS", "bob"),
+                Map.of("ADMIN_EMAILS", "bob@example.org"),
+                Map.of("TRUSTED_PROXIES", "10.0.0.1/8"),
                 Map.of("BLOG_ENV", "production"),
                 Map.of("BLOG_ENV", "production", "SECRET_KEY", "twelve-bytes"),
                 Map.of("BLOG_CONFIG_FILE", "/srv/blog/missing.properties"));

@@ -135,16 +135,16 @@ class PrecedenceTest {
                         Optional.of("http://file.example.org:8080"),
                         Optional.empty()),
                 key(
-                        ConfigKey.ADMIN_EMAILS,
+                        ConfigKey.TRUSTED_PROXIES,
                         NO_BASE,
-                        "Sys@Example.org",
-                        "env@example.org,second@example.org",
-                        "file@example.org",
-                        BlogSettings::adminEmails,
-                        List.of("sys@example.org"),
-                        List.of("env@example.org", "second@example.org"),
-                        List.of("file@example.org"),
-                        List.of()));
+                        "10.0.0.1",
+                        "10.0.0.0/8, fd00::/8",
+                        " 192.0.2.7 ",
+                        s -> s.trustedProxies().toString(),
+                        "10.0.0.1/32",
+                        "10.0.0.0/8,fd00::/8",
+                        "192.0.2.7/32",
+                        "127.0.0.0/8,::1/128"));
     }
 
     private static Arguments key(

@@ -34,7 +34,7 @@ class SettingsValidationTest {
             BLOG_BASE_URL | ftp://blog.example.org | BLOG_BASE_URL: 'ftp://blog.example.org' is not an absolute http(s) address
             BLOG_BASE_URL | 'https://exa mple.org' | BLOG_BASE_URL: 'https://exa mple.org' is not an absolute http(s) address
             BLOG_BASE_URL | https://b.org/?page=1  | BLOG_BASE_URL: 'https://b.org/?page=1' is not an absolute http(s) address
-            ADMIN_EMAILS  | 'a@example.org, bob'   | ADMIN_EMAILS: 'bob' is not an e-mail address (expected comma-separated addresses such as admin@example.org)
+            TRUSTED_PROXIES | 'proxy.example.org'  | TRUSTED_PROXIES: 'proxy.example.org' is not an IP address or CIDR range (expected comma-separated IP addresses or CIDR ranges such as 127.0.0.1, 10.0.0.0/8 or fd00::/8)
             """)
     void shouldRejectBadValueWithOneLineNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> load(Map.of(variable, value)))
@@ -58,18 +58,7 @@ class SettingsValidationTest {
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.environment()).isEqualTo(Environment.DEVELOPMENT);
         assertThat(settings.baseUrl()).isEmpty();
-        assertThat(settings.adminEmails()).isEmpty();
-    }
-
-    @Test
-    void shouldRecogniseAdminsIgnoringCaseAndSpaces() {
-        BlogSettings settings = load(Map.of("ADMIN_EMAILS", " Ada@Example.org ,, grace@example.org "))
-                .settings();
-
-        assertThat(settings.adminEmails()).containsExactly("ada@example.org", "grace@example.org");
-        assertThat(settings.isAdmin("ADA@example.ORG ")).isTrue();
-        assertThat(settings.isAdmin("linus@example.org")).isFalse();
-        assertThat(settings.isAdmin(null)).isFalse();
+        assertThat(settings.trustedProxies()).isEqualTo(TrustedProxies.loopback());
     }
 
     @Test

@@ -76,7 +76,7 @@ class WarningScopeTest {
 
     @Test
     void shouldHaveNoServingWarningWhenTheKeyIsSet() {
-        BlogConfiguration configuration = load(Map.of("SECRET_KEY", "dev"), new ArrayList<>());
+        BlogConfiguration configuration = load(Map.of("SECRET_KEY", KEY_32), new ArrayList<>());
 
         assertThat(configuration.servingWarnings()).isEmpty();
         assertThat(configuration.warnings()).isEmpty();

@@ -146,6 +146,112 @@ abstract class UserRepositoryContract extends DatabaseContract {
     }
 
     @Test
+    void shouldListTheAdminsOldestFirst() {
+        assertThat(db.users().findAdmins()).isEmpty();
+        User first = db.users().create(newUser("first@example.org"));
+        db.users().create(newUser("second@example.org"));
+        User third = db.users().create(newUser("third@example.org"));
+
+        User granted = db.users().grantAdmin(third.id());
+
+        assertThat(granted.admin()).isTrue();
+        assertThat(db.users().findAdmins()).containsExactly(first, granted);
+    }
+
+    @Test
+    void shouldGrantTheAdminRightAndChangeNothingWhenGrantedAgain() {
+        db.users().create(newUser("first@example.org"));
+        User second = db.users().create(newUser("second@example.org"));
+
+        db.users().grantAdmin(second.id());
+        User again = db.users().grantAdmin(second.id());
+
+        assertThat(again.admin()).isTrue();
+        assertThat(again.passwordHash()).isEqualTo(second.passwordHash());
+        assertThat(again.sessionsValidFrom()).isEqualTo(second.sessionsValidFrom());
+        assertThat(db.users().findById(second.id()).orElseThrow().admin()).isTrue();
+    }
+
+    @Test
+    void shouldReportAMissingUserWhenGrantingOrRevokingTheAdminRight() {
+        assertThatThrownBy(() -> db.users().grantAdmin(5150))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("user 5150 does not exist");
+        assertThatThrownBy(() -> db.users().revokeAdmin(5150, true))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("user 5150 does not exist");
+    }
+
+    @Test
+    void shouldRevokeTheAdminRightWhileAnotherAdminRemains() {
+        User first = db.users().create(newUser("first@example.org"));
+        User second = db.users()
+                .grantAdmin(db.users().create(newUser("second@example.org")).id());
+
+        User revoked = db.users().revokeAdmin(first.id(), false);
+
+        assertThat(revoked.admin()).isFalse();
+        assertThat(db.users().findAdmins()).containsExactly(second);
+    }
+
+    @Test
+    void shouldChangeNothingWhenRevokingFromAUserWhoIsNoAdmin() {
+        db.users().create(newUser("first@example.org"));
+        User plain = db.users().create(newUser("plain@example.org"));
+
+        assertThat(db.users().revokeAdmin(plain.id(), false)).isEqualTo(plain);
+    }
+
+    @Test
+    void shouldKeepTheLastAdminUnlessTheRevocationIsForced() {
+        User only = db.users().create(newUser("only@example.org"));
+
+        assertThatThrownBy(() -> db.users().revokeAdmin(only.id(), false))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("only@example.org is the only admin, and a blog without an admin cannot be written to");
+        assertThat(db.users().findAdmins()).containsExactly(only);
+
+        assertThat(db.users().revokeAdmin(only.id(), true).admin()).isFalse();
+        assertThat(db.users().findAdmins()).isEmpty();
+        assertThat(db.users().create(newUser("later@example.org")).admin())
+                .as("registration makes an admin only while no user exists")
+                .isFalse();
+    }
+
+    @Test
+    void shouldLeaveOneAdminWhenTheLastTwoAreRevokedAtOnce() throws Exception {
+        User first = db.users().create(newUser("first@example.org"));
+        User second = db.users()
+                .grantAdmin(db.users().create(newUser("second@example.org")).id());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<User>> results = new ArrayList<>();
+            for (User admin : List.of(first, second)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return db.users().revokeAdmin(admin.id(), false);
+                }));
+            }
+            start.countDown();
+            int refused = 0;
+            for (Future<User> result : results) {
+                try {
+                    result.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+                    refused++;
+                }
+            }
+
+            assertThat(refused).isEqualTo(1);
+            assertThat(db.users().findAdmins()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldCountStoredUsers() {
         assertThat(db.users().count()).isZero();
 

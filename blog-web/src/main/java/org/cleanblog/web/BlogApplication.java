@@ -28,10 +28,11 @@ public final class BlogApplication {
     public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher, Limits limits)
             throws Exception {
         var sessions = new SessionCodec(settings.secretKeys(), settings.sessionLifetime(), Clock.systemUTC());
-        var viewers = new Viewers(storage.repositories().users(), settings.adminEmails());
+        var viewers = new Viewers(storage.repositories().users());
         var views = new Views(viewers);
         return BlogServer.start(
-                new BlogServer.Settings(settings.host(), settings.port(), settings.maxRequestBytes()),
+                new BlogServer.Settings(
+                        settings.host(), settings.port(), settings.maxRequestBytes(), settings.trustedProxies()),
                 Routes.of(storage, settings, hasher, limits, viewers, views),
                 sessions,
                 views);

@@ -9,7 +9,6 @@ import org.cleanblog.persistence.Dialect;
 import org.cleanblog.web.support.BlogHttpTest;
 import org.cleanblog.web.support.Browser;
 import org.cleanblog.web.support.Response;
-import org.cleanblog.web.support.RunningBlog;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,12 +213,24 @@ class AdminRoutesTest {
         }
 
         @Test
-        void shouldMakeUsersNamedInTheConfigurationAdmins() {
-            Browser editor = blog.browser();
-            editor.register("Eddie Editor", RunningBlog.CONFIGURED_ADMIN.toUpperCase(java.util.Locale.ROOT), PASSWORD);
+        void shouldGiveTheAdminRightOnlyThroughTheStoredFlag() {
+            // Issue 9, 1.1: an address once listed in ADMIN_EMAILS made whoever registered it an admin.
+            Browser stranger = blog.browser();
+            stranger.register("Eve Stranger", "EDITOR@example.org", PASSWORD);
 
-            assertThat(editor.get("/new-post").status()).isEqualTo(200);
-            assertThat(editor.get("/messages").status()).isEqualTo(200);
+            assertThat(stranger.get("/new-post").status()).isEqualTo(403);
+            assertThat(stranger.get("/messages").status()).isEqualTo(403);
+
+            blog.db()
+                    .users()
+                    .grantAdmin(blog.db()
+                            .users()
+                            .findByEmail("editor@example.org")
+                            .orElseThrow()
+                            .id());
+
+            assertThat(stranger.get("/new-post").status()).isEqualTo(200);
+            assertThat(stranger.get("/messages").status()).isEqualTo(200);
         }
 
         @Test

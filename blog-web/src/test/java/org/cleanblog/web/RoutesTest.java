@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cleanblog.core.password.PasswordHasher;
@@ -74,8 +73,8 @@ class RoutesTest {
     private static List<String> registeredRoutes() {
         try (TestDatabase database = TestDatabase.create(Dialect.SQLITE, "routes");
                 BlogDatabase db = database.open()) {
-            WebSettings settings = WebSettings.of("127.0.0.1", 0, List.of(RunningBlog.SECRET), Set.of());
-            Viewers viewers = new Viewers(db.users(), Set.of());
+            WebSettings settings = WebSettings.of("127.0.0.1", 0, List.of(RunningBlog.SECRET));
+            Viewers viewers = new Viewers(db.users());
             return Routes.of(
                             new BlogStorage(db, db, db::isReachable),
                             settings,

@@ -3,17 +3,15 @@ package org.cleanblog.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WebSettingsTest {
     @Test
     void shouldMaskTheSecretKeysInToString() {
-        WebSettings settings =
-                WebSettings.of("0.0.0.0", 8080, List.of("current-secret-key", "older-secret-key"), Set.of("a@b.org"));
+        WebSettings settings = WebSettings.of("0.0.0.0", 8080, List.of("current-secret-key", "older-secret-key"));
 
         assertThat(settings.toString())
                 .doesNotContain("current-secret-key", "older-secret-key")
-                .contains("secretKeys=[2 masked]", "port=8080", "a@b.org");
+                .contains("secretKeys=[2 masked]", "port=8080", "trustedProxies=127.0.0.0/8");
     }
 }

@@ -3,8 +3,9 @@ package org.cleanblog.core.user;
 import java.time.Instant;
 
 /**
- * A stored user. {@code admin} is true for the first user ever registered (and for users imported as the tutorial's
- * admin); the web layer may add admins by configuration. A session of this user is valid only when it was issued at or
+ * A stored user. {@code admin} is true for the first user ever registered, for users imported as the tutorial's admin,
+ * and for users the operator made admins ({@link UserRepository#grantAdmin}); it is the only source of the admin
+ * right. A session of this user is valid only when it was issued at or
  * after {@code sessionsValidFrom} (the creation time, moved forward by {@link UserRepository#endSessions}).
  */
 public record User(

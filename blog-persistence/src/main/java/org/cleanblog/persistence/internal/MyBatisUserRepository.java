@@ -3,6 +3,7 @@ package org.cleanblog.persistence.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -96,5 +97,42 @@ final class MyBatisUserRepository implements UserRepository {
     public long count() {
         return runner.read(
                 "count users", session -> session.getMapper(UserMapper.class).count());
+    }
+
+    @Override
+    public List<User> findAdmins() {
+        return runner.read(
+                "find the admins",
+                session -> session.getMapper(UserMapper.class).findAdmins());
+    }
+
+    @Override
+    public User grantAdmin(long id) {
+        return runner.write("make user " + id + " an admin", session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            if (mapper.setAdmin(id, true) == 0) {
+                throw NotFoundException.of("user", id);
+            }
+            return mapper.findById(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public User revokeAdmin(long id, boolean evenTheLast) {
+        return runner.write("take the admin right from user " + id, session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            // The registrations' lock: a concurrent revocation waits here and then counts what this one left.
+            mapper.lockUserCreation();
+            User user = mapper.findById(id).orElseThrow(() -> NotFoundException.of("user", id));
+            if (!user.admin()) {
+                return user;
+            }
+            if (!evenTheLast && mapper.countOtherAdmins(id) == 0) {
+                throw new ConflictException(
+                        user.email() + " is the only admin, and a blog without an admin cannot be written to");
+            }
+            mapper.setAdmin(id, false);
+            return mapper.findById(id).orElseThrow();
+        });
     }
 }

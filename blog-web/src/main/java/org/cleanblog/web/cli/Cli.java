@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
         name = "java -jar blog.jar",
-        description = "The Clean Blog: serves the blog, migrates its schema, copies it between databases.",
+        description = "The Clean Blog: serves the blog, migrates its schema, copies it between databases, names its"
+                + " admins.",
         synopsisSubcommandLabel = "[COMMAND]",
         commandListHeading = "%nCommands (serve is the default):%n",
         subcommands = CommandLine.HelpCommand.class,
@@ -35,8 +36,8 @@ import picocli.CommandLine.ParameterException;
             "  SECRET_KEY            signs session cookies; required when BLOG_ENV=production",
             "  SECRET_KEY_FALLBACKS  older keys that still verify, comma-separated",
             "  PORT, BIND_HOST       where to listen (8080, 0.0.0.0)",
+            "  TRUSTED_PROXIES       proxies whose X-Forwarded-For/-Proto are believed (loopback; any peer on Heroku)",
             "  BLOG_ENV              development (default) or production",
-            "  ADMIN_EMAILS          comma-separated e-mails of admins besides the first registered user",
             "  BLOG_BASE_URL         public address for absolute links in the feed and sitemap (optional)",
             "See docs/configuration.md for every setting.",
             "",
@@ -67,6 +68,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new MigrateCommand(configuration, out))
                 .addSubcommand(new ConfigCommand(configuration, out))
                 .addSubcommand(new CopyDbCommand(configuration, out, err))
+                .addSubcommand(new AdminCommand(configuration, out, err))
                 .setUsageHelpWidth(110)
                 .setOut(writer(out))
                 .setErr(writer(err))
@@ -107,8 +109,9 @@ public final class Cli implements Callable<Integer> {
     static String usageError(ParameterException e) {
         CommandLine where = e.getCommandLine();
         boolean top = where.getParent() == null;
-        String prefix = top ? "" : where.getCommandName() + ": ";
-        String seeHelp = top ? "see --help" : "see " + where.getCommandName() + " --help";
+        String name = commandPath(where);
+        String prefix = top ? "" : name + ": ";
+        String seeHelp = top ? "see --help" : "see " + name + " --help";
         // An unknown argument explains the rest (picocli reports "--from is required" first for "--form x").
         List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u
                 ? u.getUnmatched()
@@ -126,6 +129,10 @@ public final class Cli implements Callable<Integer> {
             String kind = argument.startsWith("-") ? "unknown option" : "unexpected argument";
             return prefix + kind + " '" + argument + "' (" + seeHelp + ")";
         }
+        if (!top && !where.getSubcommands().isEmpty() && where.getParseResult().subcommand() == null) {
+            return prefix + "needs a command: "
+                    + String.join(", ", commandNames(where)).replaceAll(", ([^,]*)$", " or $1") + " (" + seeHelp + ")";
+        }
         if (e instanceof CommandLine.MissingParameterException missing
                 && !missing.getMissing().isEmpty()
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
@@ -140,6 +147,17 @@ public final class Cli implements Callable<Integer> {
             return prefix + option.longestName() + " " + invalid.getMessage();
         }
         return prefix + e.getMessage() + " (" + seeHelp + ")";
+    }
+
+    /** The command as typed after the jar, for example {@code admin grant}. */
+    private static String commandPath(CommandLine command) {
+        String path = command.getCommandName();
+        for (CommandLine parent = command.getParent();
+                parent != null && parent.getParent() != null;
+                parent = parent.getParent()) {
+            path = parent.getCommandName() + " " + path;
+        }
+        return path;
     }
 
     private static List<String> commandNames(CommandLine top) {

@@ -7,7 +7,6 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -92,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
                 settings.bindHost(),
                 settings.port(),
                 keys,
-                new HashSet<>(settings.adminEmails()),
+                settings.trustedProxies(),
                 WebSettings.DEFAULT_SESSION_LIFETIME,
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 settings.baseUrl().map(Object::toString).orElse(""));

@@ -1,6 +1,7 @@
 package org.cleanblog.web.http;
 
 import java.net.URI;
+import org.cleanblog.config.TrustedProxies;
 import org.cleanblog.web.session.SessionCodec;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -63,7 +64,13 @@ public final class BlogServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(
                 new ServletHolder(
-                        "blog", new FrontController(router, sessions, errorPages, settings.maxRequestBytes())),
+                        "blog",
+                        new FrontController(
+                                router,
+                                sessions,
+                                errorPages,
+                                settings.maxRequestBytes(),
+                                new RequestOrigin(settings.trustedProxies()))),
                 "/");
         context.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setErrorHandler(new JettyErrorHandler(errorPages));
@@ -107,6 +114,7 @@ public final class BlogServer implements AutoCloseable {
      * @param host the address to bind, e.g. {@code 0.0.0.0}
      * @param port the port, 0 for any free port
      * @param maxRequestBytes request bodies larger than this get a 413 page
+     * @param trustedProxies the peers whose forwarding headers are believed ({@link RequestOrigin})
      */
-    public record Settings(String host, int port, long maxRequestBytes) {}
+    public record Settings(String host, int port, long maxRequestBytes, TrustedProxies trustedProxies) {}
 }

@@ -21,19 +21,22 @@ public final class Exchange {
     private final FormData form;
     private final FormData query;
     private final SessionCookie session;
+    private final RequestOrigin origin;
 
     Exchange(
             HttpServletRequest request,
             HttpServletResponse response,
             Map<String, String> pathParams,
             FormData form,
-            SessionCodec sessions) {
+            SessionCodec sessions,
+            RequestOrigin origin) {
+        this.origin = origin;
         this.request = request;
         this.response = response;
         this.pathParams = Map.copyOf(pathParams);
         this.form = form;
         this.query = FormData.ofQuery(request);
-        this.session = new SessionCookie(request, response, sessions);
+        this.session = new SessionCookie(request, response, sessions, origin.isHttps(request));
     }
 
     public String method() {
@@ -85,12 +88,12 @@ public final class Exchange {
 
     /** The visitor's address, for throttling; see {@link RequestOrigin#clientAddress}. */
     public String clientAddress() {
-        return RequestOrigin.clientAddress(request);
+        return origin.clientAddress(request);
     }
 
     /** The scheme and host the visitor used, for absolute links in feeds; see {@link RequestOrigin#baseUrl}. */
     public String baseUrl() {
-        return RequestOrigin.baseUrl(request);
+        return origin.baseUrl(request);
     }
 
     /** The visitor's session: who is logged in, the CSRF token for forms, logging in and out. */

@@ -30,17 +30,24 @@ final class FrontController extends HttpServlet {
     private final transient SessionCodec sessions;
     private final transient ErrorPage.Renderer errorPages;
     private final long maxRequestBytes;
+    private final transient RequestOrigin origin;
 
-    FrontController(Router router, SessionCodec sessions, ErrorPage.Renderer errorPages, long maxRequestBytes) {
+    FrontController(
+            Router router,
+            SessionCodec sessions,
+            ErrorPage.Renderer errorPages,
+            long maxRequestBytes,
+            RequestOrigin origin) {
         this.router = router;
         this.sessions = sessions;
         this.errorPages = errorPages;
         this.maxRequestBytes = maxRequestBytes;
+        this.origin = origin;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SecurityHeaders.apply(request, response);
+        SecurityHeaders.apply(response, origin.isHttps(request));
         response.setHeader("Cache-Control", "no-store");
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Exchange exchange = null;
@@ -65,7 +72,7 @@ final class FrontController extends HttpServlet {
                 error(request, response, null, 408, null);
                 return;
             }
-            exchange = new Exchange(request, response, match.params(), form, sessions);
+            exchange = new Exchange(request, response, match.params(), form, sessions, origin);
             if (post && !exchange.session().isValidCsrfToken(form.get(CSRF_FIELD))) {
                 throw new HttpError(
                         400,

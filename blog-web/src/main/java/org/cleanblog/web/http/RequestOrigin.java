@@ -7,10 +7,13 @@ import java.util.Enumeration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cleanblog.config.InetLiteral;
+import org.cleanblog.config.TrustedProxies;
 
 /**
- * Where a request came from, as far as the blog may believe it: behind a platform router (Heroku) the connection
- * comes from the router, which says in {@code X-Forwarded-*} headers what the visitor used. Stateless.
+ * Where a request came from, as far as the blog may believe it: behind a reverse proxy or platform router (Heroku)
+ * the connection comes from that proxy, which says in {@code X-Forwarded-*} headers what the visitor used. Those
+ * headers are believed only from the {@link TrustedProxies} ({@code TRUSTED_PROXIES}, loopback by default), because
+ * any other client could write whatever it likes into them. Immutable and thread-safe.
  */
 final class RequestOrigin {
     /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
@@ -18,18 +21,26 @@ final class RequestOrigin {
             Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
                     + "[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
-    private RequestOrigin() {}
+    private final TrustedProxies trusted;
+
+    RequestOrigin(TrustedProxies trusted) {
+        this.trusted = trusted;
+    }
 
     /**
-     * Whether the visitor used HTTPS: the connection is TLS, or the first {@code X-Forwarded-Proto} value is
-     * {@code https}. Trusting the header can at worst add {@code Secure} or HSTS, never take them away.
+     * Whether the visitor used HTTPS: the connection is TLS, or it comes from a trusted proxy whose first
+     * {@code X-Forwarded-Proto} value is {@code https}.
      */
-    public static boolean isHttps(HttpServletRequest request) {
-        if (request.isSecure()) {
+    boolean isHttps(HttpServletRequest request) {
+        return isHttps(request.isSecure(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"));
+    }
+
+    /** {@link #isHttps(HttpServletRequest)} from the connection's TLS, its peer and the header (may be null). */
+    boolean isHttps(boolean secure, String peer, String forwarded) {
+        if (secure) {
             return true;
         }
-        String forwarded = request.getHeader("X-Forwarded-Proto");
-        if (forwarded == null) {
+        if (forwarded == null || !isTrusted(parseIp(peer))) {
             return false;
         }
         int comma = forwarded.indexOf(',');
@@ -40,11 +51,10 @@ final class RequestOrigin {
     /**
      * The visitor's address, for throttling: an IP address in Java's textual form ({@code 203.0.113.7},
      * {@code 2001:db8:0:0:0:0:0:1}), or the connection's peer as the server reported it when that is no IP literal.
-     * Behind a reverse proxy or platform router on a loopback or private address it is the last
-     * {@code X-Forwarded-For} entry (the one that proxy added); otherwise, or when that entry is not an IP literal,
-     * the connection's peer, because a client on the internet could write any X-Forwarded-For it likes.
+     * When the peer is a trusted proxy it is the last {@code X-Forwarded-For} entry (the one that proxy added);
+     * otherwise, or when that entry is not an IP literal, the connection's peer.
      */
-    public static String clientAddress(HttpServletRequest request) {
+    String clientAddress(HttpServletRequest request) {
         // A proxy that adds its own header line (HAProxy) rather than appending puts its entry in the last line.
         String lastLine = null;
         Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
@@ -55,12 +65,12 @@ final class RequestOrigin {
     }
 
     /** {@link #clientAddress(HttpServletRequest)} from the peer and the last X-Forwarded-For line (may be null). */
-    static String clientAddress(String peer, String forwardedFor) {
+    String clientAddress(String peer, String forwardedFor) {
         Optional<InetAddress> peerIp = parseIp(peer);
         if (peerIp.isEmpty()) {
             return peer;
         }
-        if (forwardedFor != null && isProxyAddress(peerIp.get())) {
+        if (forwardedFor != null && isTrusted(peerIp)) {
             Optional<InetAddress> client = parseIp(forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1));
             if (client.isPresent()) {
                 return client.get().getHostAddress();
@@ -106,7 +116,7 @@ final class RequestOrigin {
      * {@code host[:port]} is ignored in favour of the address the request arrived on. Any client can still name any
      * well-formed host, which is why production should set BLOG_BASE_URL.
      */
-    public static String baseUrl(HttpServletRequest request) {
+    String baseUrl(HttpServletRequest request) {
         String host = request.getHeader("Host");
         if (host == null || !SANE_HOST.matcher(host).matches()) {
             host = "localhost:" + request.getLocalPort();
@@ -114,10 +124,8 @@ final class RequestOrigin {
         return (isHttps(request) ? "https" : "http") + "://" + host;
     }
 
-    /** Loopback, private IPv4 (10/8, 172.16/12, 192.168/16), site-local or unique local (fc00::/7) IPv6. */
-    private static boolean isProxyAddress(InetAddress address) {
-        return address.isLoopbackAddress()
-                || address.isSiteLocalAddress()
-                || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
+    /** Whether the peer is a trusted proxy; a peer that is no IP literal (a Unix socket, say) is not. */
+    private boolean isTrusted(Optional<InetAddress> peer) {
+        return peer.isPresent() && trusted.trusts(peer.get());
     }
 }

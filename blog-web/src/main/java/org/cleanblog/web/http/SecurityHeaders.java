@@ -1,6 +1,5 @@
 package org.cleanblog.web.http;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
@@ -36,10 +35,12 @@ final class SecurityHeaders {
      * Sets the headers on a response of our servlet; adds Strict-Transport-Security when the request came over HTTPS
      * by the rule of {@link RequestOrigin#isHttps} (the one that also decides the session cookie's {@code Secure}).
      * A browser honours that header only on an HTTPS response, so sending it over plain HTTP would be noise.
+     *
+     * @param https whether the request came over HTTPS, as {@link RequestOrigin#isHttps} decides
      */
-    public static void apply(HttpServletRequest request, HttpServletResponse response) {
+    public static void apply(HttpServletResponse response, boolean https) {
         ALWAYS.forEach(response::setHeader);
-        if (RequestOrigin.isHttps(request)) {
+        if (https) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
     }

@@ -24,6 +24,7 @@ public final class SessionCookie {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final SessionCodec sessions;
+    private final boolean https;
     private final Map<Class<?>, Object> derived = new HashMap<>();
 
     private Session session;
@@ -33,11 +34,14 @@ public final class SessionCookie {
     /**
      * Reads the cookie of {@code request}; one that {@link SessionCodec#decode} refuses means no session, and the
      * response clears it.
+     *
+     * @param https whether the visitor used HTTPS ({@link RequestOrigin#isHttps}): the cookie is then {@code Secure}
      */
-    SessionCookie(HttpServletRequest request, HttpServletResponse response, SessionCodec sessions) {
+    SessionCookie(HttpServletRequest request, HttpServletResponse response, SessionCodec sessions, boolean https) {
         this.request = request;
         this.response = response;
         this.sessions = sessions;
+        this.https = https;
         read();
     }
 
@@ -136,6 +140,6 @@ public final class SessionCookie {
 
     private String header(String value, long maxAge) {
         return NAME + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
-                + (RequestOrigin.isHttps(request) ? "; Secure" : "");
+                + (https ? "; Secure" : "");
     }
 }

@@ -2,9 +2,6 @@ package org.cleanblog.web.user;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.UserRepository;
 import org.cleanblog.web.http.Exchange;
 import org.cleanblog.web.http.HttpError;
@@ -14,8 +11,9 @@ import org.cleanblog.web.session.Session;
 
 /**
  * Who is making a request, and what they may do. The visitor is looked up once per request from the session (one
- * {@code users().findById}); the admin right is the stored admin flag (the first registered user) or an e-mail in the
- * configured admin list, compared ignoring case. A session that is anonymous, whose user no longer exists, or that was
+ * {@code users().findById}); the admin right is the stored admin flag only (the first registered user, or one the
+ * operator made admin with {@code admin grant}): an e-mail address proves nothing, since registering never checks that
+ * the person owns it. A session that is anonymous, whose user no longer exists, or that was
  * issued before the user's sessions were ended (logout, ADR 0010) gives {@link Viewer#ANONYMOUS}, and a session of a
  * user that no longer counts is ended, so the browser forgets it.
  *
@@ -23,11 +21,9 @@ import org.cleanblog.web.session.Session;
  */
 public final class Viewers {
     private final UserRepository users;
-    private final Set<String> adminEmails;
 
-    public Viewers(UserRepository users, Set<String> adminEmails) {
+    public Viewers(UserRepository users) {
         this.users = users;
-        this.adminEmails = adminEmails.stream().map(Email::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The logged-in user of {@code exchange}, or {@link Viewer#ANONYMOUS}; never null. */
@@ -61,8 +57,7 @@ public final class Viewers {
         }
         Viewer viewer = users.findById(session.userId())
                 .filter(u -> u.acceptsSessionIssuedAt(session.issuedAt()))
-                .map(u -> new Viewer(
-                        u.id(), u.name(), u.email(), u.admin() || adminEmails.contains(Email.normalize(u.email()))))
+                .map(u -> new Viewer(u.id(), u.name(), u.email(), u.admin()))
                 .orElse(Viewer.ANONYMOUS);
         if (!viewer.loggedIn()) {
             cookie.end();

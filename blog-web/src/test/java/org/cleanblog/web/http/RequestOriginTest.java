@@ -2,33 +2,43 @@ package org.cleanblog.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cleanblog.config.TrustedProxies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which address the throttle counts a request against, from the connection's peer and X-Forwarded-For. */
+/**
+ * Which address the throttle counts a request against, from the connection's peer and X-Forwarded-For; which peers are
+ * trusted is {@code TrustedProxiesTest}'s subject.
+ */
 class RequestOriginTest {
+    /** The default: a proxy on this machine. */
+    private static final RequestOrigin LOOPBACK = new RequestOrigin(TrustedProxies.loopback());
+
+    private static final RequestOrigin PRIVATE_NETWORKS = new RequestOrigin(TrustedProxies.parse(
+            "TRUSTED_PROXIES", "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"));
+
     @Test
     void shouldUseThePeerWhenAPublicPeerSendsAForgedForwardedFor() {
-        assertThat(RequestOrigin.clientAddress("203.0.113.5", "198.51.100.1")).isEqualTo("203.0.113.5");
-        assertThat(RequestOrigin.clientAddress("2001:db8::5", "198.51.100.1")).isEqualTo("2001:db8:0:0:0:0:0:5");
+        assertThat(LOOPBACK.clientAddress("203.0.113.5", "198.51.100.1")).isEqualTo("203.0.113.5");
+        assertThat(LOOPBACK.clientAddress("2001:db8::5", "198.51.100.1")).isEqualTo("2001:db8:0:0:0:0:0:5");
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {"127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "[::1]", "0:0:0:0:0:0:0:1", "fd12::7"})
-    void shouldUseTheForwardedEntryWhenThePeerIsALoopbackOrPrivateAddress(String peer) {
-        assertThat(RequestOrigin.clientAddress(peer, "198.51.100.1")).isEqualTo("198.51.100.1");
+    void shouldUseTheForwardedEntryWhenThePeerIsATrustedProxy(String peer) {
+        assertThat(PRIVATE_NETWORKS.clientAddress(peer, "198.51.100.1")).isEqualTo("198.51.100.1");
     }
 
     @Test
     void shouldUseThePeerWhenThereIsNoForwardedFor() {
-        assertThat(RequestOrigin.clientAddress("127.0.0.1", null)).isEqualTo("127.0.0.1");
+        assertThat(LOOPBACK.clientAddress("127.0.0.1", null)).isEqualTo("127.0.0.1");
     }
 
     @Test
     void shouldUseTheLastEntryWhenThereAreSeveral() {
-        assertThat(RequestOrigin.clientAddress("10.0.0.2", "198.51.100.1, 203.0.113.9,192.0.2.4"))
+        assertThat(PRIVATE_NETWORKS.clientAddress("10.0.0.2", "198.51.100.1, 203.0.113.9,192.0.2.4"))
                 .isEqualTo("192.0.2.4");
     }
 
@@ -55,27 +65,27 @@ class RequestOriginTest {
                 "<script>"
             })
     void shouldUseThePeerWhenTheLastEntryIsNoIpLiteral(String forwarded) {
-        assertThat(RequestOrigin.clientAddress("127.0.0.1", forwarded)).isEqualTo("127.0.0.1");
+        assertThat(LOOPBACK.clientAddress("127.0.0.1", forwarded)).isEqualTo("127.0.0.1");
     }
 
     @Test
     void shouldUseThePeerWhenTheForwardedForIsHugeGarbage() {
         String huge = "9".repeat(8 * 1024);
 
-        assertThat(RequestOrigin.clientAddress("127.0.0.1", huge)).isEqualTo("127.0.0.1");
-        assertThat(RequestOrigin.clientAddress("127.0.0.1", "198.51.100.1, " + ":".repeat(8 * 1024)))
+        assertThat(LOOPBACK.clientAddress("127.0.0.1", huge)).isEqualTo("127.0.0.1");
+        assertThat(LOOPBACK.clientAddress("127.0.0.1", "198.51.100.1, " + ":".repeat(8 * 1024)))
                 .isEqualTo("127.0.0.1");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2001:db8::1", "[2001:db8::1]", " 2001:DB8:0::1 ", "2001:db8:0:0:0:0:0:1"})
     void shouldAcceptIpv6EntriesWithOrWithoutBracketsInOneForm(String forwarded) {
-        assertThat(RequestOrigin.clientAddress("127.0.0.1", forwarded)).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(LOOPBACK.clientAddress("127.0.0.1", forwarded)).isEqualTo("2001:db8:0:0:0:0:0:1");
     }
 
     @Test
     void shouldReturnAPeerThatIsNoIpLiteralAsItIs() {
-        assertThat(RequestOrigin.clientAddress("fe80::1%eth0", "198.51.100.1")).isEqualTo("fe80::1%eth0");
+        assertThat(LOOPBACK.clientAddress("fe80::1%eth0", "198.51.100.1")).isEqualTo("fe80::1%eth0");
     }
 
     @ParameterizedTest

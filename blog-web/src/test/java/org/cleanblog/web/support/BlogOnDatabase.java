@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import org.cleanblog.config.TrustedProxies;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.web.BlogApplication;
@@ -43,7 +43,7 @@ public final class BlogOnDatabase implements AutoCloseable {
                 "127.0.0.1",
                 0,
                 List.of(RunningBlog.SECRET),
-                Set.of(),
+                TrustedProxies.loopback(),
                 WebSettings.DEFAULT_SESSION_LIFETIME,
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 "");

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
+import org.cleanblog.config.TrustedProxies;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
@@ -25,7 +25,6 @@ import org.cleanblog.web.http.Throttle;
 public final class RunningBlog implements AutoCloseable {
     public static final int TEST_ITERATIONS = 1_000;
     public static final String SECRET = "test-secret-key-that-is-long-enough-for-hmac-sha256";
-    public static final String CONFIGURED_ADMIN = "editor@example.org";
     /** Limits that the tests' many registrations from one address never reach; {@code ThrottlingTest} sets tight ones. */
     public static final Throttle NO_THROTTLE = new Throttle(Integer.MAX_VALUE, 1, 16, System::currentTimeMillis);
 
@@ -59,17 +58,29 @@ public final class RunningBlog implements AutoCloseable {
      */
     public static RunningBlog start(
             TestDatabase database, Function<TestDatabase, BlogDatabase> open, long maxRequestBytes) {
-        return start(database, open, db -> new BlogStorage(db, db, db::isReachable), maxRequestBytes, UNLIMITED);
+        return start(
+                database,
+                open,
+                db -> new BlogStorage(db, db, db::isReachable),
+                maxRequestBytes,
+                UNLIMITED,
+                TrustedProxies.loopback());
     }
 
     /** The blog on a fresh database with the given request limits. */
     public static RunningBlog start(Dialect dialect, String label, Limits limits) {
+        return start(dialect, label, limits, TrustedProxies.loopback());
+    }
+
+    /** The blog on a fresh database with the given request limits, believing forwarding headers from {@code proxies}. */
+    public static RunningBlog start(Dialect dialect, String label, Limits limits, TrustedProxies proxies) {
         return start(
                 TestDatabase.create(dialect, label),
                 TestDatabase::open,
                 db -> new BlogStorage(db, db, db::isReachable),
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
-                limits);
+                limits,
+                proxies);
     }
 
     /**
@@ -82,7 +93,8 @@ public final class RunningBlog implements AutoCloseable {
                 TestDatabase::open,
                 storage,
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
-                UNLIMITED);
+                UNLIMITED,
+                TrustedProxies.loopback());
     }
 
     private static RunningBlog start(
@@ -90,7 +102,8 @@ public final class RunningBlog implements AutoCloseable {
             Function<TestDatabase, BlogDatabase> open,
             Function<BlogDatabase, BlogStorage> storage,
             long maxRequestBytes,
-            Limits limits) {
+            Limits limits,
+            TrustedProxies proxies) {
         BlogDatabase db;
         try {
             db = open.apply(database);
@@ -102,7 +115,7 @@ public final class RunningBlog implements AutoCloseable {
                 "127.0.0.1",
                 0,
                 List.of(SECRET, "an-older-key-still-accepted-for-verification"),
-                Set.of(CONFIGURED_ADMIN),
+                proxies,
                 WebSettings.DEFAULT_SESSION_LIFETIME,
                 maxRequestBytes,
                 "");
@@ -150,7 +163,7 @@ public final class RunningBlog implements AutoCloseable {
                 "127.0.0.1",
                 0,
                 secretKeys,
-                Set.of(),
+                TrustedProxies.loopback(),
                 WebSettings.DEFAULT_SESSION_LIFETIME,
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 "");

@@ -1,6 +1,7 @@
 package org.cleanblog.persistence.internal.mapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 import org.cleanblog.core.user.User;
@@ -32,4 +33,11 @@ public interface UserMapper {
     int endSessions(@Param("id") long id, @Param("validFrom") Instant validFrom);
 
     long count();
+
+    List<User> findAdmins();
+
+    /** How many admins there are besides the user with this id. */
+    long countOtherAdmins(@Param("id") long id);
+
+    int setAdmin(@Param("id") long id, @Param("admin") boolean admin);
 }
