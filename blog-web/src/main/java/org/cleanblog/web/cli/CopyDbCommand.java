@@ -10,7 +10,6 @@ import org.cleanblog.config.DatabaseUrl;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyException;
 import org.cleanblog.persistence.copy.CopyReport;
-import org.cleanblog.persistence.internal.JsoupHtmlSanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -119,7 +118,6 @@ final class CopyDbCommand implements Callable<Integer> {
                         target.user().orElse(null),
                         target.password().orElse(null))
                 .replace(replace)
-                .sanitizer(new JsoupHtmlSanitizer())
                 .listener(new ProgressPrinter(err, showsBar(), System::nanoTime));
         if (skipInvalid) {
             copy = copy.skipInvalid(rejects == null ? Path.of(DEFAULT_REJECTS) : rejects);
