@@ -8,7 +8,6 @@ import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyReport;
-import org.cleanblog.persistence.internal.JsoupHtmlSanitizer;
 import org.cleanblog.persistence.testing.FlaskTutorialDatabase;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.cleanblog.web.support.BlogOnDatabase;
@@ -31,7 +30,6 @@ class FlaskImportLoginTest {
                 TestDatabase target = TestDatabase.create(dialect, "flasklogin")) {
             CopyReport report = BlogCopy.from(flask.jdbcUrl(), null, null)
                     .to(target.jdbcUrl(), null, null)
-                    .sanitizer(new JsoupHtmlSanitizer())
                     .run();
             assertThat(report.verified()).isTrue();
 

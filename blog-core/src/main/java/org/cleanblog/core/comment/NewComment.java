@@ -9,10 +9,13 @@ import org.cleanblog.core.internal.Check;
 public record NewComment(long postId, long authorId, String body, String bodyHtml) {
     public static final int MAX_BODY_LENGTH = 10_000;
 
+    /** The longest rendered HTML: four times the source, room for the markup that rendering and sanitising add. */
+    public static final int MAX_BODY_HTML_LENGTH = 4 * MAX_BODY_LENGTH;
+
     public NewComment {
         Check.id("post id", postId);
         Check.id("author id", authorId);
         body = Check.text("comment_text", body == null ? null : body.strip(), MAX_BODY_LENGTH);
-        Check.length("comment html", bodyHtml, Integer.MAX_VALUE);
+        Check.length("comment html", bodyHtml, MAX_BODY_HTML_LENGTH);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.cleanblog.core.BlogException;
-import org.cleanblog.core.content.HtmlSanitizer;
 
 /**
  * Copies a whole blog from one database to another: our schema on SQLite or PostgreSQL, or the Flask tutorial's
@@ -14,7 +13,6 @@ import org.cleanblog.core.content.HtmlSanitizer;
  * <pre>{@code
  * CopyReport report = BlogCopy.from(sourceUrl, null, null)
  *         .to(targetUrl, user, password)
- *         .sanitizer(html -> safeHtml(html))
  *         .listener(myProgressListener)
  *         .run();
  * }</pre>
@@ -22,7 +20,12 @@ import org.cleanblog.core.content.HtmlSanitizer;
  * <p>The target is migrated to the latest schema, then filled in one transaction: either every row arrives, ids
  * unchanged, identities moved past the highest id the source handed out, and what is read back matches what was
  * written table by table, or the transaction is rolled back and the target holds what it held before.
- * docs/copy-db.md describes the rules.
+ *
+ * <p>Whatever the source, every row must be one the blog itself could have stored: the same length limits, characters,
+ * https header images and password hashes as blog-core's records, or it is rejected; a value far over its limit is
+ * refused by the database before it is read. Every HTML value passes the library's own allow-list on the way, the one
+ * its repositories apply, so no HTML reaches the target that the current allow-list has not seen (there is no way to
+ * pass another sanitiser: the copy needs none from its caller). docs/copy-db.md describes the rules.
  *
  * <p>Immutable and thread-safe: each method returns a new copy; {@link #run()} may be called once or many times.
  */
@@ -76,12 +79,6 @@ public final class BlogCopy {
         return new BlogCopy(settings.withRejectsFile(rejectsFile));
     }
 
-    /** Sanitises the HTML of a Flask tutorial source; required for such a source, unused otherwise. */
-    public BlogCopy sanitizer(HtmlSanitizer sanitizer) {
-        Objects.requireNonNull(sanitizer, "sanitizer");
-        return new BlogCopy(settings.withSanitizer(sanitizer));
-    }
-
     /** Hears of progress and rejected rows; called on the copying thread. */
     public BlogCopy listener(CopyListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -100,7 +97,7 @@ public final class BlogCopy {
      * @throws CopyException when the copy did not happen; the target is as it was (but migrated, unless the source
      *     was refused: that is detected before the target is opened), and no rejects file of this run is left
      * @throws BlogException when a database is not SQLite or PostgreSQL, or cannot be reached or migrated
-     * @throws IllegalStateException when no target was given, or a Flask source has no sanitizer
+     * @throws IllegalStateException when no target was given
      */
     public CopyReport run() {
         return new CopyRun(settings).run();

@@ -3,6 +3,7 @@ package org.cleanblog.persistence.copy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cleanblog.core.comment.NewComment;
 import org.cleanblog.core.contact.NewContactMessage;
 import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.user.Email;
@@ -10,7 +11,8 @@ import org.cleanblog.core.user.NewUser;
 
 /**
  * The tables of our schema (Flyway, {@code db/cleanblog}) that hold data, in an order where every table comes after
- * the tables it references. Lengths are the limits of the PostgreSQL migration, which are blog-core's constants. A
+ * the tables it references. Lengths are blog-core's limits: those the PostgreSQL migration enforces as {@code varchar},
+ * and for the {@code text} columns (bodies) those the domain records enforce, so that every value is bounded. A
  * test compares this list with the columns of a freshly migrated database of each dialect, so a migration that adds a
  * table or a column fails the build until the copy knows it.
  */
@@ -35,8 +37,8 @@ final class BlogSchema {
                     Column.text("title", PostContent.MAX_TITLE_LENGTH),
                     Column.text("subtitle", PostContent.MAX_SUBTITLE_LENGTH),
                     Column.text("img_url", PostContent.MAX_IMG_URL_LENGTH),
-                    Column.unlimitedText("body"),
-                    Column.unlimitedText("body_html"),
+                    Column.text("body", PostContent.MAX_BODY_LENGTH),
+                    Column.html("body_html", PostContent.MAX_BODY_HTML_LENGTH),
                     Column.instant("created_at"),
                     Column.instant("updated_at")));
 
@@ -46,8 +48,8 @@ final class BlogSchema {
                     Column.id(),
                     Column.reference("post_id", "posts"),
                     Column.reference("author_id", "users"),
-                    Column.unlimitedText("body"),
-                    Column.unlimitedText("body_html"),
+                    Column.text("body", NewComment.MAX_BODY_LENGTH),
+                    Column.html("body_html", NewComment.MAX_BODY_HTML_LENGTH),
                     Column.instant("created_at")));
 
     static final TableSpec CONTACT_MESSAGES = new TableSpec(

@@ -45,18 +45,22 @@ final class BlogSchemaSource implements RowSource {
 
     @Override
     public void read(TableSpec table, RowHandler handler) throws SQLException {
-        String sql = "SELECT " + table.columnList() + " FROM " + table.name() + " ORDER BY id";
-        List<Column> columns = table.columns();
+        read(connection, db, table.name(), table.columns(), handler);
+    }
+
+    /**
+     * Reads {@code columns} of {@code sourceTable} in id order, text bounded by {@link BoundedText}, through a cursor
+     * of {@link #FETCH_SIZE} rows on PostgreSQL.
+     */
+    static void read(Connection connection, Dialect db, String sourceTable, List<Column> columns, RowHandler handler)
+            throws SQLException {
+        String sql = "SELECT " + BoundedText.selectList(columns) + " FROM " + sourceTable + " ORDER BY id";
         try (PreparedStatement statement =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Object[] row = new Object[columns.size()];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = Values.read(rs, i + 1, columns.get(i).type(), db);
-                    }
-                    handler.accept(row);
+                    handler.accept(BoundedText.read(rs, columns, db));
                 }
             }
         }

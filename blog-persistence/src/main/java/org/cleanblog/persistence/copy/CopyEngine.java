@@ -23,6 +23,7 @@ final class CopyEngine {
     private final RowSource source;
     private final RejectLog rejects;
     private final RowValidator validator = new RowValidator(BlogSchema.TABLES);
+    private final HtmlAllowList allowList = new HtmlAllowList();
 
     CopyEngine(CopySettings settings, RowSource source, TargetDatabase target, RejectLog rejects) {
         this.settings = settings;
@@ -88,11 +89,14 @@ final class CopyEngine {
         listener.tableStarted(table.name(), total);
         Checksum checksum = new Checksum();
         long[] read = {0};
+        long[] sanitized = {0};
         long rejectedBefore = rejects.count();
         try (RowSink sink = target.sink(table)) {
             source.read(table, row -> {
                 read[0]++;
                 Long id = row[0] instanceof Long value ? value : null;
+                // Before validation, which judges what would be written.
+                int changed = allowList.sanitize(table, row);
                 String reason = validator.check(table, row);
                 if (reason != null) {
                     rejects.add(new Reject(table.name(), id, reason));
@@ -103,6 +107,7 @@ final class CopyEngine {
                     }
                     checksum.add(sessions.asWritten(table, row));
                     validator.accepted(table, id);
+                    sanitized[0] += changed;
                 }
                 if (read[0] % PROGRESS_EVERY == 0) {
                     listener.rowsRead(table.name(), read[0], total);
@@ -117,7 +122,7 @@ final class CopyEngine {
         long rejected = rejects.count() - rejectedBefore;
         listener.rowsRead(table.name(), read[0], total);
         listener.tableFinished(table.name(), read[0], read[0] - rejected);
-        return new Written(table, read[0], rejected, checksum.hex(), idMark);
+        return new Written(table, read[0], rejected, sanitized[0], checksum.hex(), idMark);
     }
 
     private CopyReport verify(
@@ -133,7 +138,13 @@ final class CopyEngine {
             Checksum checksum = new Checksum();
             readBack.read(w.table(), row -> checksum.add(sessions.asReadBack(w.table(), row)));
             reports.add(new TableReport(
-                    w.table().name(), w.read(), w.rejected(), w.checksum(), checksum.rows(), checksum.hex()));
+                    w.table().name(),
+                    w.read(),
+                    w.rejected(),
+                    w.sanitized(),
+                    w.checksum(),
+                    checksum.rows(),
+                    checksum.hex()));
         }
         reports.add(countsReport);
         CopyReport report = new CopyReport(
@@ -164,6 +175,9 @@ final class CopyEngine {
                 .collect(Collectors.joining(", "));
     }
 
-    /** What was copied into {@code table}; {@code idMark} is the source's high-water mark of its ids. */
-    private record Written(TableSpec table, long read, long rejected, String checksum, long idMark) {}
+    /**
+     * What was copied into {@code table}: {@code sanitized} HTML values changed by the allow-list, {@code checksum}
+     * over the rows as written; {@code idMark} is the source's high-water mark of its ids.
+     */
+    private record Written(TableSpec table, long read, long rejected, long sanitized, String checksum, long idMark) {}
 }

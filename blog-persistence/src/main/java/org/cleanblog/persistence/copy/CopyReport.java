@@ -29,7 +29,15 @@ public record CopyReport(String source, List<TableReport> tables, Path rejectsFi
         return tables.stream().mapToLong(TableReport::rejectedRows).sum();
     }
 
-    /** The report as a fixed-width text table with one line a table, for a terminal or a log. */
+    /** How many HTML values of the written rows the library's allow-list changed, in all tables. */
+    public long sanitizedValues() {
+        return tables.stream().mapToLong(TableReport::sanitizedValues).sum();
+    }
+
+    /**
+     * The report as a fixed-width text table with one line a table, then a line that says how many HTML values the
+     * allow-list changed, for a terminal or a log.
+     */
     public String format() {
         StringBuilder out = new StringBuilder();
         String row = "%-18s %10s %9s %10s  %-16s  %-16s  %s%n";
@@ -47,6 +55,25 @@ public record CopyReport(String source, List<TableReport> tables, Path rejectsFi
                     t.targetChecksum().substring(0, 16),
                     t.matches() ? "ok" : "DIFFERENT"));
         }
+        out.append(sanitizedLine()).append(System.lineSeparator());
         return out.toString();
+    }
+
+    private String sanitizedLine() {
+        long total = sanitizedValues();
+        if (total == 0) {
+            return "html: every HTML value passed the allow-list unchanged";
+        }
+        StringBuilder byTable = new StringBuilder();
+        for (TableReport t : tables) {
+            if (t.sanitizedValues() > 0) {
+                byTable.append(byTable.isEmpty() ? "" : ", ")
+                        .append(t.table())
+                        .append(' ')
+                        .append(t.sanitizedValues());
+            }
+        }
+        return "html: " + total + (total == 1 ? " value was" : " values were") + " changed by the allow-list ("
+                + byTable + "); the target holds, and the checksums cover, the sanitised HTML";
     }
 }

@@ -61,7 +61,7 @@ final class CopyRun {
             from.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             from.setReadOnly(true);
         }
-        return SourceDetector.detect(from, sourceDialect, settings.sanitizer(), started);
+        return SourceDetector.detect(from, sourceDialect, started);
     }
 
     private CopyReport copy(RowSource rows, Connection from, Connection into, Dialect targetDialect, Instant started)

@@ -1,7 +1,6 @@
 package org.cleanblog.persistence.copy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,9 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Locale;
-import org.cleanblog.core.content.HtmlSanitizer;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.user.Email;
+import org.cleanblog.core.user.NewUser;
 import org.cleanblog.persistence.Dialect;
 
 /**
@@ -32,15 +34,38 @@ final class FlaskSource implements RowSource {
     /** The tutorial's admin is the user with id 1: its views compare {@code current_user.id == 1}. */
     private static final long TUTORIAL_ADMIN_ID = 1;
 
+    /**
+     * The tutorial's columns the import reads, each text bounded by the limit of the column it goes to (a date by a
+     * generous one), so an oversized value is refused before it is read ({@link BoundedText}).
+     */
+    private static final List<Column> USERS = List.of(
+            Column.id(),
+            Column.text("email", Email.MAX_LENGTH),
+            Column.text("password", NewUser.MAX_HASH_LENGTH),
+            Column.text("name", NewUser.MAX_NAME_LENGTH));
+
+    private static final List<Column> POSTS = List.of(
+            Column.id(),
+            Column.reference("author_id", "users"),
+            Column.text("title", PostContent.MAX_TITLE_LENGTH),
+            Column.text("subtitle", PostContent.MAX_SUBTITLE_LENGTH),
+            Column.text("img_url", PostContent.MAX_IMG_URL_LENGTH),
+            Column.text("body", PostContent.MAX_BODY_LENGTH),
+            Column.text("date", 100));
+
+    private static final List<Column> COMMENTS = List.of(
+            Column.id(),
+            Column.reference("post_id", "blog_posts"),
+            Column.reference("author_id", "users"),
+            Column.text("text", NewComment.MAX_BODY_LENGTH));
+
     private final Connection connection;
     private final Dialect db;
-    private final HtmlSanitizer sanitizer;
     private final Instant importedAt;
 
-    FlaskSource(Connection connection, Dialect db, HtmlSanitizer sanitizer, Instant importedAt) {
+    FlaskSource(Connection connection, Dialect db, Instant importedAt) {
         this.connection = connection;
         this.db = db;
-        this.sanitizer = sanitizer;
         this.importedAt = Values.micros(importedAt);
     }
 
@@ -73,41 +98,29 @@ final class FlaskSource implements RowSource {
     public void read(TableSpec table, RowHandler handler) throws SQLException {
         switch (table.name()) {
             case "users" ->
-                query("SELECT id, email, password, name FROM users ORDER BY id", rs -> {
-                    Object email = stripped(text(rs, 2));
-                    long id = rs.getLong(1);
+                BlogSchemaSource.read(connection, db, "users", USERS, r -> {
+                    Object email = stripped(r[1]);
+                    long id = (Long) r[0];
                     handler.accept(new Object[] {
                         id,
                         email,
                         normalized(email),
-                        stripped(text(rs, 4)),
-                        text(rs, 3),
+                        stripped(r[3]),
+                        r[2],
                         id == TUTORIAL_ADMIN_ID,
                         importedAt,
                         importedAt
                     });
                 });
             case "posts" ->
-                query("SELECT id, author_id, title, subtitle, img_url, body, date FROM blog_posts ORDER BY id", rs -> {
-                    Object body = text(rs, 6);
-                    Object date = date(text(rs, 7));
-                    handler.accept(new Object[] {
-                        rs.getLong(1),
-                        id(rs, 2),
-                        text(rs, 3),
-                        text(rs, 4),
-                        text(rs, 5),
-                        body,
-                        sanitized(body),
-                        date,
-                        date
-                    });
+                BlogSchemaSource.read(connection, db, "blog_posts", POSTS, r -> {
+                    Object date = date(r[6]);
+                    // body_html is the tutorial's HTML as it is: the copy passes it through the allow-list.
+                    handler.accept(new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[5], date, date});
                 });
             case "comments" ->
-                query("SELECT id, post_id, author_id, text FROM comments ORDER BY id", rs -> {
-                    Object body = text(rs, 4);
-                    handler.accept(
-                            new Object[] {rs.getLong(1), id(rs, 2), id(rs, 3), body, sanitized(body), importedAt});
+                BlogSchemaSource.read(connection, db, "comments", COMMENTS, r -> {
+                    handler.accept(new Object[] {r[0], r[1], r[2], r[3], r[3], importedAt});
                 });
             default -> {
                 // No counterpart in the tutorial (contact messages): nothing to copy.
@@ -137,10 +150,6 @@ final class FlaskSource implements RowSource {
         };
     }
 
-    private Object sanitized(Object html) {
-        return html instanceof String text ? sanitizer.sanitize(text) : html;
-    }
-
     /** As registration stores them: e-mail and name without surrounding spaces (Email, NewUser). */
     private static Object stripped(Object value) {
         return value instanceof String text ? text.strip() : value;
@@ -148,29 +157,5 @@ final class FlaskSource implements RowSource {
 
     private static Object normalized(Object email) {
         return email instanceof String text ? Email.normalize(text) : email;
-    }
-
-    private Object text(ResultSet rs, int index) throws SQLException {
-        return Values.read(rs, index, ColumnType.TEXT, db);
-    }
-
-    private Object id(ResultSet rs, int index) throws SQLException {
-        return Values.read(rs, index, ColumnType.LONG, db);
-    }
-
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setFetchSize(BlogSchemaSource.FETCH_SIZE);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        }
     }
 }

@@ -78,7 +78,7 @@ final class KeptRowCounts {
                         table + " holds " + CopyEngine.rows(rows) + ", but its " + TABLE + " triggers counted " + kept);
             }
         }
-        return new TableReport(TABLE, realRows, 0, real.hex(), countedRows, counted.hex());
+        return new TableReport(TABLE, realRows, 0, 0, real.hex(), countedRows, counted.hex());
     }
 
     /** What {@link #report()} found wrong, with the fix; empty when the counts agreed. */

@@ -7,7 +7,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cleanblog.core.ValidationException;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.contact.NewContactMessage;
+import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.user.Email;
 import org.cleanblog.core.user.NewUser;
 
@@ -42,11 +46,9 @@ final class RowValidator {
         if (id <= 0) {
             return "id " + id + " is not positive";
         }
-        if (table.name().equals(BlogSchema.USERS.name())) {
-            String problem = userProblem(row);
-            if (problem != null) {
-                return problem;
-            }
+        String problem = recordProblem(table, row);
+        if (problem != null) {
+            return problem;
         }
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -103,8 +105,9 @@ final class RowValidator {
 
     /**
      * A user must be one the blog itself could have registered, or it could never log in: an e-mail of Email's shape
-     * (stored as Email stores it), a name, and a password hash PasswordHasher verifies. Column order of
-     * {@link BlogSchema#USERS}.
+     * (stored as Email stores it), a name, and a password hash PasswordHasher verifies (the Werkzeug format, at most
+     * {@link PasswordHasher#MAX_ITERATIONS} iterations: a costlier hash would make each login attempt occupy a CPU).
+     * Column order of {@link BlogSchema#USERS}.
      */
     private static String userProblem(Object[] row) {
         String email = (String) row[1];
@@ -124,12 +127,33 @@ final class RowValidator {
         if (!row[3].equals(((String) row[3]).strip())) {
             return "name '" + row[3] + "' has spaces around it, which the blog never stores";
         }
-        if (!PasswordHasher.isSupportedHash(hash)) {
-            return hash.startsWith("scrypt:")
-                    ? "password is a scrypt hash (Werkzeug 3's default), which this blog cannot verify, so the user"
-                            + " could never log in; the user must be given a new password"
-                    : "password is not a pbkdf2:sha256:ITERATIONS$SALT$HEX hash (Werkzeug's format), which this blog"
-                            + " cannot verify, so the user could never log in";
+        return PasswordHasher.problem(hash)
+                .map(reason -> reason + ", so the user could never log in; the user must be given a new password")
+                .orElse(null);
+    }
+
+    /**
+     * The rules of the record the blog itself would have stored the row through, so that the copy writes nothing the
+     * blog's own forms would refuse: an https header image, a title, a comment text. Column order of
+     * {@link BlogSchema}'s tables.
+     */
+    private static String recordProblem(TableSpec table, Object[] row) {
+        try {
+            switch (table.name()) {
+                case "users" -> {
+                    return userProblem(row);
+                }
+                case "posts" ->
+                    new PostContent(
+                            (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6]);
+                case "comments" -> new NewComment((Long) row[1], (Long) row[2], (String) row[3], (String) row[4]);
+                case "contact_messages" ->
+                    new NewContactMessage(
+                            (String) row[1], new Email((String) row[2]), (String) row[3], (String) row[4]);
+                default -> throw new IllegalStateException("no record rules for table " + table.name());
+            }
+        } catch (ValidationException e) {
+            return e.getMessage();
         }
         return null;
     }
@@ -143,6 +167,12 @@ final class RowValidator {
             if (characters > column.maxLength()) {
                 return column.name() + " is " + characters + " characters long, the limit is " + column.maxLength();
             }
+        }
+        try {
+            // blog-core's one rule for characters (XML 1.0's, which feeds need): the forms refuse the same ones.
+            Check.length(column.name(), text, Integer.MAX_VALUE);
+        } catch (ValidationException e) {
+            return e.getMessage();
         }
         return null;
     }

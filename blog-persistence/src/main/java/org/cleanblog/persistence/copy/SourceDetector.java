@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cleanblog.core.content.HtmlSanitizer;
 import org.cleanblog.persistence.Dialect;
 
 /** Tells which kind of blog database a source holds, by its tables and columns. */
@@ -22,11 +21,9 @@ final class SourceDetector {
     /**
      * The reader for {@code connection}'s database.
      *
-     * @param sanitizer used for the tutorial's HTML; may be null, and then a tutorial source is refused
      * @throws CopyException ({@link CopyException.Reason#UNKNOWN_SOURCE}) when the database is neither kind
      */
-    static RowSource detect(Connection connection, Dialect db, HtmlSanitizer sanitizer, Instant importedAt)
-            throws SQLException {
+    static RowSource detect(Connection connection, Dialect db, Instant importedAt) throws SQLException {
         Catalog catalog = new Catalog(connection, db);
         Set<String> tables = catalog.tables();
         if (tables.containsAll(List.of("users", "posts", "comments"))) {
@@ -45,12 +42,7 @@ final class SourceDetector {
             return new BlogSchemaSource(connection, db);
         }
         if (tables.containsAll(FLASK_TABLES.keySet()) && hasFlaskColumns(catalog)) {
-            if (sanitizer == null) {
-                throw new IllegalStateException(
-                        "the source is the Flask tutorial's database, whose HTML must be sanitised: pass an"
-                                + " HtmlSanitizer to BlogCopy.sanitizer(...)");
-            }
-            return new FlaskSource(connection, db, sanitizer, importedAt);
+            return new FlaskSource(connection, db, importedAt);
         }
         throw new CopyException(
                 CopyException.Reason.UNKNOWN_SOURCE,

@@ -6,7 +6,9 @@ package org.cleanblog.persistence.copy;
  * @param table the target table
  * @param sourceRows rows read from the source for it
  * @param rejectedRows of those, the rows the target would refuse (skipped with {@code skipInvalid})
- * @param sourceChecksum SHA-256 (hex) over the rows as written, after mapping, in a dialect-free form
+ * @param sanitizedValues of the written rows' HTML values, how many the library's allow-list changed (what the
+ *     target holds, and the checksums cover, is the sanitised HTML)
+ * @param sourceChecksum SHA-256 (hex) over the rows as written, after mapping and sanitising, in a dialect-free form
  * @param targetRows rows read back from the target
  * @param targetChecksum the same checksum over the rows read back
  */
@@ -14,6 +16,7 @@ public record TableReport(
         String table,
         long sourceRows,
         long rejectedRows,
+        long sanitizedValues,
         String sourceChecksum,
         long targetRows,
         String targetChecksum) {

@@ -10,11 +10,11 @@ import org.jsoup.safety.Safelist;
  * The library's one allow-list for HTML (jsoup {@link Safelist#relaxed()} plus {@code hr}, {@code del}, {@code s}):
  * scripts, styles, frames, forms, event handler attributes and {@code javascript:}/{@code data:} URLs are removed;
  * links may use http, https, ftp and mailto and get {@code rel="nofollow"}; images load only over http or https.
- * Relative links stay relative. The repositories pass every HTML they store through it; the data mover takes it for
- * HTML imported from the Flask tutorial's database.
+ * Relative links stay relative. The repositories pass every HTML they store through it, and the data mover every HTML
+ * it imports, from any source (ADR 0023).
  *
- * <p><strong>Internal:</strong> public only so that the composition root can hand it to the data mover; not part of
- * the API, and it may change in any release without notice. Thread-safe and pure.
+ * <p><strong>Internal:</strong> public only so that the data mover, in another package of this library, applies the
+ * same list; not part of the API, and it may change in any release without notice. Thread-safe and pure.
  */
 public final class JsoupHtmlSanitizer implements HtmlSanitizer {
     // Relative links are resolved against this only to check their protocol; the output keeps them relative.

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import org.cleanblog.core.comment.NewComment;
+import org.cleanblog.core.post.PostContent;
 import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,14 @@ class BlogSchemaTest {
             enforced.keySet()
                     .removeIf(name -> !BlogSchema.table(name.substring(0, name.indexOf('.')))
                             .isPresent());
-            assertThat(checked).isEqualTo(enforced);
+            // Where PostgreSQL's text has no limit, blog-core's records have one, and the copy checks that instead.
+            Map<String, Integer> expected = new HashMap<>(enforced);
+            expected.putAll(Map.of(
+                    "posts.body", PostContent.MAX_BODY_LENGTH,
+                    "posts.body_html", PostContent.MAX_BODY_HTML_LENGTH,
+                    "comments.body", NewComment.MAX_BODY_LENGTH,
+                    "comments.body_html", NewComment.MAX_BODY_HTML_LENGTH));
+            assertThat(checked).isEqualTo(expected).doesNotContainValue(Integer.MAX_VALUE);
         }
     }
 }

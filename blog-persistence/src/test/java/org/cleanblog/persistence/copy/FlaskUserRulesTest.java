@@ -34,6 +34,8 @@ class FlaskUserRulesTest {
                         user(5, "'m@example.org'", "'pbkdf2:sha256:260000$salt$tooshort'", "'Malformed'"),
                         user(6, "'blank@example.org'", VALID_HASH, "'   '"),
                         user(7, "'  Spaced@Example.org '", VALID_HASH, "' Spaced Name  '"),
+                        // Each login attempt on it would cost minutes of CPU (issue 9, 1.5).
+                        user(8, "'costly@example.org'", "'pbkdf2:sha256:100000000$salt$" + "c".repeat(64) + "'", "'C'"),
                         "DELETE FROM comments WHERE post_id IS NULL");
                 TestDatabase target = TestDatabase.create(dialect, "flaskusers")) {
             CopyReport report = CopyTestData.copy(flask, target)
@@ -42,12 +44,14 @@ class FlaskUserRulesTest {
 
             assertThat(report.verified()).isTrue();
             Map<Long, String> reasons = rejectsOf(flask);
-            assertThat(reasons).containsOnlyKeys(3L, 4L, 5L, 6L);
+            assertThat(reasons).containsOnlyKeys(3L, 4L, 5L, 6L, 8L);
             assertThat(reasons.get(3L)).contains("email 'bob' is not an e-mail address");
             assertThat(reasons.get(4L))
                     .contains("password is a scrypt hash", "cannot verify", "must be given a new password");
             assertThat(reasons.get(5L)).contains("password is not a pbkdf2:sha256", "could never log in");
             assertThat(reasons.get(6L)).contains("name must not be empty");
+            assertThat(reasons.get(8L))
+                    .contains("password hash has 100000000 iterations, more than the 1200000", "could never log in");
             try (BlogDatabase blog = target.open()) {
                 User spaced = blog.users().findById(7).orElseThrow();
                 assertThat(spaced.email()).isEqualTo("Spaced@Example.org");

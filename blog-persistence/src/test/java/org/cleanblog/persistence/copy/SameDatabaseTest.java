@@ -30,7 +30,6 @@ class SameDatabaseTest {
                     () -> BlogCopy.from(db.jdbcUrl(), null, null)
                             .to(otherSpelling(db), null, null)
                             .replace(true)
-                            .sanitizer(CopyTestData.SANITIZER)
                             .run());
 
             assertThat(refused.reason()).isEqualTo(CopyException.Reason.SAME_DATABASE);

@@ -7,10 +7,12 @@ import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.DatabaseSettings;
 import org.cleanblog.config.DatabaseUrl;
+import org.cleanblog.core.BlogException;
 import org.cleanblog.persistence.copy.BlogCopy;
 import org.cleanblog.persistence.copy.CopyException;
 import org.cleanblog.persistence.copy.CopyReport;
-import org.cleanblog.persistence.internal.JsoupHtmlSanitizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code copy-db}: copies a whole blog with blog-persistence's data mover (docs/copy-db.md); its options are the
  * annotated fields below, which also make its help. URLs take every form {@code DATABASE_URL} takes. Progress and
- * errors go to the error stream, the verified report to the output stream. One instance per command line.
+ * errors go to the error stream, the verified report to the output stream; everything printed passes
+ * {@link TerminalText}, since it may quote a source database's values. One instance per command line.
  */
 @Command(
         name = "copy-db",
@@ -34,6 +37,8 @@ import picocli.CommandLine.TypeConversionException;
         })
 final class CopyDbCommand implements Callable<Integer> {
     static final String DEFAULT_REJECTS = "copy-db-rejects.jsonl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyDbCommand.class);
 
     /** How progress is shown: a bar redrawn in place, plain lines, or a bar only when standard error is a terminal. */
     enum Progress {
@@ -119,24 +124,28 @@ final class CopyDbCommand implements Callable<Integer> {
                         target.user().orElse(null),
                         target.password().orElse(null))
                 .replace(replace)
-                .sanitizer(new JsoupHtmlSanitizer())
                 .listener(new ProgressPrinter(err, showsBar(), System::nanoTime));
         if (skipInvalid) {
             copy = copy.skipInvalid(rejects == null ? Path.of(DEFAULT_REJECTS) : rejects);
         }
         try {
             CopyReport report = copy.run();
-            out.println("copied " + report.source() + " " + source.displayUrl() + " to " + target.displayUrl() + " in "
-                    + report.elapsed().toMillis() + " ms, verified:");
-            out.print(report.format());
+            out.println(TerminalText.escape("copied " + report.source() + " " + source.displayUrl() + " to "
+                    + target.displayUrl() + " in " + report.elapsed().toMillis() + " ms, verified:"));
+            out.println(TerminalText.escapeLines(report.format()));
             if (report.rejectsFile() != null) {
-                out.println(
-                        ProgressPrinter.rows(report.rejectedRows()) + " rejected, listed in " + report.rejectsFile());
+                out.println(TerminalText.escape(
+                        ProgressPrinter.rows(report.rejectedRows()) + " rejected, listed in " + report.rejectsFile()));
             }
             return Cli.OK;
         } catch (CopyException e) {
-            err.println(message(e));
+            err.println(TerminalText.escapeLines(message(e)));
             return exitStatus(e.reason());
+        } catch (BlogException e) {
+            // A database that cannot be reached or migrated: its driver's message may quote what the source holds.
+            LOG.debug("copy-db failed", e);
+            err.println("error: " + TerminalText.escapeLines(e.getMessage()));
+            return Cli.FAILURE;
         }
     }
 

@@ -13,7 +13,9 @@ import org.cleanblog.persistence.copy.Reject;
  * Shows copy-db's progress on standard error: on a terminal, one bar a table redrawn in place (carriage return and
  * erase-line) with rows done of total, rate and time left; otherwise, for logs, a plain line when a table starts, every
  * few seconds, and when it ends. Rejected rows, and the end of a table (all rows sent, the target finishing it), are printed one a
- * line either way. Not thread-safe; one per copy.
+ * line either way. What the copy hands over (table names, and rejected rows, which quote the source's values) is
+ * printed through {@link TerminalText#escape}, so a crafted source cannot drive the terminal. Not thread-safe; one per
+ * copy.
  */
 final class ProgressPrinter implements CopyListener {
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -64,7 +66,8 @@ final class ProgressPrinter implements CopyListener {
     }
 
     @Override
-    public void tableStarted(String table, long sourceRows) {
+    public void tableStarted(String name, long sourceRows) {
+        String table = TerminalText.escape(name);
         tableStart = nanoTime.getAsLong();
         lastShown = tableStart;
         if (terminal) {
@@ -76,7 +79,8 @@ final class ProgressPrinter implements CopyListener {
     }
 
     @Override
-    public void rowsRead(String table, long rowsRead, long sourceRows) {
+    public void rowsRead(String name, long rowsRead, long sourceRows) {
+        String table = TerminalText.escape(name);
         long now = nanoTime.getAsLong();
         if (now - lastShown < (terminal ? REDRAW_NANOS : LINE_NANOS)) {
             return;
@@ -92,7 +96,8 @@ final class ProgressPrinter implements CopyListener {
     }
 
     @Override
-    public void tableFinished(String table, long rowsRead, long rowsWritten) {
+    public void tableFinished(String name, long rowsRead, long rowsWritten) {
+        String table = TerminalText.escape(name);
         double seconds = Math.max(1, nanoTime.getAsLong() - tableStart) / 1e9;
         String summary = String.format(
                 Locale.ROOT, "%s: %s written of %d read in %.1f s", table, rows(rowsWritten), rowsRead, seconds);
@@ -105,7 +110,8 @@ final class ProgressPrinter implements CopyListener {
     }
 
     @Override
-    public void tableFinishing(String table) {
+    public void tableFinishing(String name) {
+        String table = TerminalText.escape(name);
         if (terminal) {
             out.print(REDRAW);
         }
@@ -124,7 +130,7 @@ final class ProgressPrinter implements CopyListener {
         if (terminal) {
             out.print(REDRAW);
         }
-        out.println("rejected: " + reject);
+        out.println("rejected: " + TerminalText.escape(reject.toString()));
     }
 
     static String bar(String table, long done, long total) {

@@ -92,4 +92,24 @@ class ProgressPrinterTest {
         assertThat(ProgressPrinter.isTerminalDevice("pipe:[12345]")).isFalse();
         assertThat(ProgressPrinter.isTerminalDevice("/dev/null")).isFalse();
     }
+
+    @Test
+    void shouldEscapeWhatARejectedRowQuotesEvenOnATerminal() {
+        ProgressPrinter printer = new ProgressPrinter(out, true, nanos::get);
+
+        printer.rejected(new Reject("users", 3L, "email '\u001b]0;PWNED\u0007\u001b[2J' is not an e-mail address"));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("\r\033[Krejected: users id 3: email '\\u001B]0;PWNED\\u0007\\u001B[2J' is not an e-mail"
+                        + " address\n");
+    }
+
+    @Test
+    void shouldEscapeControlAndBidiCharactersAndKeepEverythingElse() {
+        assertThat(TerminalText.escape("a\tb\nc\rd\u007f\u0085\u009b\u202e\u2066\u200f\u2028 Zoë 🦊 <ok>"))
+                .isEqualTo("a\\tb\\nc\\rd\\u007F\\u0085\\u009B\\u202E\\u2066\\u200F\\u2028 Zoë 🦊 <ok>");
+        assertThat(TerminalText.escape("plain")).isEqualTo("plain");
+        assertThat(TerminalText.escapeLines("first\u001b[2J\nsecond\n"))
+                .isEqualTo("first\\u001B[2J" + System.lineSeparator() + "second");
+    }
 }
