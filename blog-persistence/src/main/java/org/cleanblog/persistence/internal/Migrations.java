@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The library's schema under Flyway, from {@code db/cleanblog/<dialect id>}, with a history table of its own so that a
- * program's own Flyway migrations can live in the same database (ADR 0012).
+ * The library's schema under Flyway, from {@code db/cleanblog/<dialect id>} plus the Java migrations that re-sanitise
+ * stored HTML (ADR 0013), with a history table of its own so that a program's own Flyway migrations can live in the
+ * same database (ADR 0012).
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -125,6 +126,8 @@ final class Migrations {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(location(dialect))
+                // Java migrations are the same code on both dialects, so they are listed here, not found by location.
+                .javaMigrations(new ResanitiseStoredHtml("2"))
                 .failOnMissingLocations(true)
                 .table(historyTable)
                 // The database may already hold a program's own tables (none of ours: checked before): our history

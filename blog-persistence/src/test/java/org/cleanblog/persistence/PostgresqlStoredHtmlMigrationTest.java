@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlStoredHtmlMigrationTest extends StoredHtmlMigrationContract {
+    PostgresqlStoredHtmlMigrationTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteStoredHtmlMigrationTest extends StoredHtmlMigrationContract {
+    SqliteStoredHtmlMigrationTest() {
+        super(Dialect.SQLITE);
+    }
+}
