@@ -3,6 +3,7 @@ package org.cleanblog.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +42,30 @@ abstract class StoredHtmlMigrationContract {
     }
 
     @Test
+    void shouldSanitiseEveryRowOfTablesLargerThanOnePage() throws SQLException {
+        migrateToVersion1(BlogDatabaseOptions.DEFAULT_HISTORY_TABLE);
+        int comments = 1_201; // the migration reads 500 rows at a time: three pages, the last one partly filled
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            insertUserAndPost(connection, "<p>post</p>");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO comments (post_id, author_id,"
+                    + " body, body_html, created_at) VALUES (1, 1, 'x', ?, '" + UPDATED_AT + "')")) {
+                for (int i = 0; i < comments; i++) {
+                    insert.setString(1, i % 2 == 0 ? HOSTILE : "<p>ok</p>");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+
+        database.open().close();
+
+        assertThat(rows("SELECT body_html, count(*) FROM comments GROUP BY body_html"))
+                .containsExactly("<p>ok</p>|" + comments);
+    }
+
+    @Test
     void shouldSanitiseTheHtmlOfADatabaseOfTheFirstRelease() throws SQLException {
         // The first release kept its history in Flyway's default table: opening moves it, then migrates.
         shouldSanitiseStoredHtmlWhenMigratingFromVersion1("flyway_schema_history");
@@ -51,7 +76,7 @@ abstract class StoredHtmlMigrationContract {
         shouldSanitiseStoredHtmlWhenMigratingFromVersion1(BlogDatabaseOptions.DEFAULT_HISTORY_TABLE);
     }
 
-    private void shouldSanitiseStoredHtmlWhenMigratingFromVersion1(String historyTable) throws SQLException {
+    private void migrateToVersion1(String historyTable) {
         Flyway.configure()
                 .dataSource(database.jdbcUrl(), null, null)
                 .locations("classpath:db/cleanblog/" + dialect.id())
@@ -59,24 +84,34 @@ abstract class StoredHtmlMigrationContract {
                 .target("1")
                 .load()
                 .migrate();
+    }
+
+    /** User 1 and post 1, straight with SQL as the first release's copy-db wrote them. */
+    private void insertUserAndPost(Connection connection, String bodyHtml) throws SQLException {
+        String isAdmin = dialect == Dialect.SQLITE ? "0" : "false";
+        execute(
+                connection,
+                "INSERT INTO users (id, email, email_normalized, name, password_hash, is_admin, created_at,"
+                        + " sessions_valid_from) VALUES (1, 'ada@example.org', 'ada@example.org', 'Ada', 'hash', "
+                        + isAdmin
+                        + ", '" + UPDATED_AT + "', '" + UPDATED_AT + "')");
+        insertPost(connection, 1, bodyHtml);
+    }
+
+    private static void insertPost(Connection connection, long id, String bodyHtml) throws SQLException {
+        execute(
+                connection,
+                "INSERT INTO posts (id, author_id, title, subtitle, img_url, body, body_html, created_at,"
+                        + " updated_at) VALUES (" + id + ", 1, 'Title', 'sub', 'https://example.org/a.png', 'x', '"
+                        + bodyHtml
+                        + "', '" + UPDATED_AT + "', '" + UPDATED_AT + "')");
+    }
+
+    private void shouldSanitiseStoredHtmlWhenMigratingFromVersion1(String historyTable) throws SQLException {
+        migrateToVersion1(historyTable);
         try (Connection connection = database.connect()) {
-            execute(
-                    connection,
-                    "INSERT INTO users (id, email, email_normalized, name, password_hash, is_admin,"
-                            + " created_at, sessions_valid_from) VALUES (1, 'ada@example.org', 'ada@example.org', 'Ada',"
-                            + " 'pbkdf2:sha256:600000$salt$hash', " + (dialect == Dialect.SQLITE ? "0" : "false")
-                            + ", '"
-                            + UPDATED_AT + "', '" + UPDATED_AT + "')");
-            execute(
-                    connection,
-                    "INSERT INTO posts (id, author_id, title, subtitle, img_url, body, body_html,"
-                            + " created_at, updated_at) VALUES (1, 1, 'Hostile', 'sub', 'https://example.org/a.png', 'x', '"
-                            + HOSTILE + "', '" + UPDATED_AT + "', '" + UPDATED_AT + "')");
-            execute(
-                    connection,
-                    "INSERT INTO posts (id, author_id, title, subtitle, img_url, body, body_html,"
-                            + " created_at, updated_at) VALUES (2, 1, 'Clean', 'sub', 'https://example.org/a.png', 'x',"
-                            + " '<p>clean</p>', '" + UPDATED_AT + "', '" + UPDATED_AT + "')");
+            insertUserAndPost(connection, HOSTILE);
+            insertPost(connection, 2, "<p>clean</p>");
             execute(
                     connection,
                     "INSERT INTO comments (id, post_id, author_id, body, body_html, created_at)"
