@@ -1,6 +1,7 @@
 package org.cleanblog.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     interfaces); never null
  * @param trustedProxies the peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES}, default
  *     loopback; every peer on a Heroku dyno when not set); never null
+ * @param shutdownTimeout how long a stopping server lets requests in flight finish ({@code SHUTDOWN_TIMEOUT} in
+ *     seconds, default 10, at most {@link #MAX_SHUTDOWN_TIMEOUT}); zero or more, never null
  * @param environment development or production; never null
  * @param onHeroku whether the {@code DYNO} variable is set, meaning the process runs on a Heroku dyno
  * @param baseUrl the public address of the blog without a trailing slash, for absolute links in feeds and the sitemap;
@@ -26,19 +29,28 @@ public record BlogSettings(
         int port,
         String bindHost,
         TrustedProxies trustedProxies,
+        Duration shutdownTimeout,
         Environment environment,
         boolean onHeroku,
         Optional<URI> baseUrl) {
+
+    /** The longest {@code SHUTDOWN_TIMEOUT}: platforms kill a process that lingers far shorter than this. */
+    public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofMinutes(10);
 
     public BlogSettings {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(secretKeys, "secretKeys");
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range 1-65535");
+        }
+        if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_SHUTDOWN_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(
+                    "shutdownTimeout " + shutdownTimeout + " is out of range 0-" + MAX_SHUTDOWN_TIMEOUT);
         }
     }
 

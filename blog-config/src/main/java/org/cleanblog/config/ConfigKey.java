@@ -19,6 +19,7 @@ public enum ConfigKey {
     PORT("blog.server.port", "8080", Secrecy.NONE),
     BIND_HOST("blog.server.bind-host", "0.0.0.0", Secrecy.NONE),
     TRUSTED_PROXIES("blog.server.trusted-proxies", TrustedProxies.LOOPBACK_TEXT, Secrecy.NONE),
+    SHUTDOWN_TIMEOUT("blog.server.shutdown-timeout", "10", Secrecy.NONE),
     BLOG_ENV("blog.env", "development", Secrecy.NONE),
     BLOG_BASE_URL("blog.base-url", null, Secrecy.NONE),
     BLOG_CONFIG_FILE("blog.config.file", null, Secrecy.NONE);

@@ -3,6 +3,7 @@ package org.cleanblog.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,15 @@ final class Resolver {
                 environment,
                 servingWarnings);
         BlogSettings settings = new BlogSettings(
-                database, secretKeys, port(), bindHost(), trustedProxies(onHeroku), environment, onHeroku, baseUrl());
+                database,
+                secretKeys,
+                port(),
+                bindHost(),
+                trustedProxies(onHeroku),
+                shutdownTimeout(),
+                environment,
+                onHeroku,
+                baseUrl());
         if (onHeroku && database.isSqlite()) {
             warnings.add(HerokuTrap.warning(database));
         }
@@ -140,6 +149,23 @@ final class Resolver {
             throw new ConfigurationException(variable, text + " is out of range (expected a port, 1-65535)");
         }
         return port;
+    }
+
+    private Duration shutdownTimeout() {
+        Sources.Value value = sources.get(ConfigKey.SHUTDOWN_TIMEOUT).orElseThrow();
+        String text = value.text().strip();
+        long max = BlogSettings.MAX_SHUTDOWN_TIMEOUT.toSeconds();
+        String expected = " (expected whole seconds, 0-" + max + "; Heroku kills a process 30 s after SIGTERM)";
+        if (!text.matches("[0-9]+")) {
+            throw new ConfigurationException(
+                    variable(ConfigKey.SHUTDOWN_TIMEOUT, value), "'" + text + "' is not a number" + expected);
+        }
+        long seconds = text.length() > 6 ? Long.MAX_VALUE : Long.parseLong(text);
+        if (seconds > max) {
+            throw new ConfigurationException(
+                    variable(ConfigKey.SHUTDOWN_TIMEOUT, value), text + " is out of range" + expected);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private String bindHost() {

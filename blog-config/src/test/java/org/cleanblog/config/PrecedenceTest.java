@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,18 @@ class PrecedenceTest {
                         "10.0.0.1/32",
                         "10.0.0.0/8,fd00::/8",
                         "192.0.2.7/32",
-                        "127.0.0.0/8,::1/128"));
+                        "127.0.0.0/8,::1/128"),
+                key(
+                        ConfigKey.SHUTDOWN_TIMEOUT,
+                        NO_BASE,
+                        "3",
+                        " 20 ",
+                        "0",
+                        BlogSettings::shutdownTimeout,
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(20),
+                        Duration.ZERO,
+                        Duration.ofSeconds(10)));
     }
 
     private static Arguments key(

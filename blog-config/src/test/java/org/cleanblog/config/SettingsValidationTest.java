@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class SettingsValidationTest {
             BLOG_BASE_URL | ftp://blog.example.org | BLOG_BASE_URL: 'ftp://blog.example.org' is not an absolute http(s) address
             BLOG_BASE_URL | 'https://exa mple.org' | BLOG_BASE_URL: 'https://exa mple.org' is not an absolute http(s) address
             BLOG_BASE_URL | https://b.org/?page=1  | BLOG_BASE_URL: 'https://b.org/?page=1' is not an absolute http(s) address
+            SHUTDOWN_TIMEOUT | 10s                 | SHUTDOWN_TIMEOUT: '10s' is not a number (expected whole seconds, 0-600; Heroku kills a process 30 s after SIGTERM)
+            SHUTDOWN_TIMEOUT | 601                 | SHUTDOWN_TIMEOUT: 601 is out of range (expected whole seconds, 0-600
+            SHUTDOWN_TIMEOUT | 99999999999999      | SHUTDOWN_TIMEOUT: 99999999999999 is out of range
             TRUSTED_PROXIES | 'proxy.example.org'  | TRUSTED_PROXIES: 'proxy.example.org' is not an IP address or CIDR range (expected comma-separated IP addresses or CIDR ranges such as 127.0.0.1, 10.0.0.0/8 or fd00::/8)
             """)
     void shouldRejectBadValueWithOneLineNamingTheVariable(String variable, String value, String message) {
@@ -42,6 +46,18 @@ class SettingsValidationTest {
                 .hasMessageStartingWith(message)
                 .satisfies(
                         e -> assertThat(((ConfigurationException) e).variable()).isEqualTo(variable));
+    }
+
+    @ParameterizedTest(name = "[{index}] SHUTDOWN_TIMEOUT={0}")
+    @CsvSource({"0, 0", "' 25\n', 25", "600, 600"})
+    void shouldAcceptShutdownTimeoutsInRange(String value, long seconds) {
+        assertThat(load(Map.of("SHUTDOWN_TIMEOUT", value)).settings().shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void shouldDrainForTenSecondsByDefault() {
+        assertThat(load(Map.of()).settings().shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @ParameterizedTest(name = "[{index}] PORT={0}")

@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code serve}: migrates the schema, then serves the blog until the process is stopped. */
+/**
+ * {@code serve}: migrates the schema, then serves the blog until SIGTERM or SIGINT, which drain the requests in flight
+ * and end it with status 0 ({@link GracefulStop}).
+ */
 @Command(
         name = "serve",
         description = "serve the blog (the default): applies schema migrations, then listens on PORT (default 8080)")
@@ -56,8 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
             throw bindFailure(e, settings.bindHost(), settings.port());
         }
-        // One hook, in order: stop taking and finishing requests first, then close the pool they were using.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, db), "stop-blog"));
+        GracefulStop stop = GracefulStop.install(server, db, settings.shutdownTimeout());
         if (settings.isProduction() && settings.baseUrl().isEmpty()) {
             LOG.warn("BLOG_BASE_URL is not set: feed and sitemap links are built from each request's Host header. "
                     + "Set BLOG_BASE_URL to the blog's public address, e.g. https://blog.example.org");
@@ -69,18 +71,9 @@ final class ServeCommand implements Callable<Integer> {
                 settings.database().displayUrl(),
                 db.dialect(),
                 sinceProcessStart().toMillis());
-        server.join();
+        stop.awaitSignal();
+        stop.stop();
         return Cli.OK;
-    }
-
-    private static void stop(BlogServer server, BlogDatabase db) {
-        try {
-            server.close();
-        } catch (Exception e) {
-            LOG.warn("stopping the web server failed: {}", e.toString());
-        } finally {
-            db.close();
-        }
     }
 
     static WebSettings webSettings(BlogSettings settings) {

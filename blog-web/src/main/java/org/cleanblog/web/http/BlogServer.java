@@ -1,6 +1,8 @@
 package org.cleanblog.web.http;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.cleanblog.config.TrustedProxies;
 import org.cleanblog.web.session.SessionCodec;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -10,6 +12,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 
 /**
@@ -20,6 +23,9 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
  * <p>Slow clients cannot hold its threads (ADR 0024): request bodies are read without a thread before the servlet runs
  * ({@link BufferedBodies}), a body that arrives slower than {@link #MIN_REQUEST_BYTES_PER_SECOND} is failed, and a
  * connection that sends nothing for {@link #IDLE_TIMEOUT_MILLIS} is closed.
+ *
+ * <p>{@link #stopGracefully} refuses new connections at once and lets requests in flight finish within a bound
+ * (ADR 0028); {@link #close} stops at once.
  *
  * <p>Thread-safe.
  */
@@ -34,10 +40,12 @@ public final class BlogServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler inFlight;
 
-    private BlogServer(Server server, ServerConnector connector) {
+    private BlogServer(Server server, ServerConnector connector, GracefulHandler inFlight) {
         this.server = server;
         this.connector = connector;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -74,18 +82,20 @@ public final class BlogServer implements AutoCloseable {
                 "/");
         context.setErrorHandler(new JettyErrorHandler(errorPages));
         server.setErrorHandler(new JettyErrorHandler(errorPages));
-        // Outermost the rate check, so that it also measures the bytes BufferedBodies reads before the servlet runs.
-        server.setHandler(new MinimumDataRateHandler(
+        // The rate check outside BufferedBodies, so that it also measures the bytes read before the servlet runs; the
+        // in-flight count outermost, so that a request whose body is still arriving counts as one to finish.
+        GracefulHandler inFlight = new GracefulHandler(new MinimumDataRateHandler(
                 new EagerContentHandler(context, new BufferedBodies(settings.maxRequestBytes())),
                 MIN_REQUEST_BYTES_PER_SECOND,
                 0));
+        server.setHandler(inFlight);
         try {
             server.start();
         } catch (Exception e) {
             server.stop();
             throw e;
         }
-        return new BlogServer(server, connector);
+        return new BlogServer(server, connector, inFlight);
     }
 
     /** The port the server listens on (the chosen one when started with port 0). */
@@ -103,10 +113,60 @@ public final class BlogServer implements AutoCloseable {
         server.join();
     }
 
+    /**
+     * Stops taking connections at once, waits up to {@code bound} for the requests in flight to finish (a request
+     * arriving meanwhile on a kept-alive connection gets a 503), then closes every connection and stops. Returns when
+     * the server has stopped; {@link #join} returns too.
+     *
+     * @param bound how long requests in flight may take; zero closes them at once
+     * @return how many requests were in flight when the stop began, and whether some of them were cut off
+     * @throws Exception when Jetty fails to stop for another reason than the bound
+     */
+    public Stopped stopGracefully(Duration bound) throws Exception {
+        long started = System.nanoTime();
+        long requests = inFlight.getCurrentRequestCount();
+        // Jetty waits for its Graceful components only when the stop timeout is positive.
+        server.setStopTimeout(Math.max(1, bound.toMillis()));
+        boolean cutOff = false;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            if (!isTimeout(e)) {
+                throw e;
+            }
+            cutOff = true;
+        }
+        return new Stopped(requests, cutOff, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Whether Jetty's stop failed because the bound ran out (it may combine that with other failures). */
+    private static boolean isTimeout(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return failure.getCause() instanceof TimeoutException;
+    }
+
+    /** Stops at once: requests in flight are cut off. */
     @Override
     public void close() throws Exception {
+        server.setStopTimeout(0);
         server.stop();
     }
+
+    /**
+     * The outcome of {@link #stopGracefully}.
+     *
+     * @param inFlight the requests being handled (or still receiving their body) when the stop began
+     * @param cutOff whether some of them were still running when the bound ran out and were closed unfinished
+     * @param took from the start of the stop until the server had stopped
+     */
+    public record Stopped(long inFlight, boolean cutOff, Duration took) {}
 
     /**
      * Where the server listens and how large a request may be.

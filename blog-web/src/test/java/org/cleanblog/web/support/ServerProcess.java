@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +45,12 @@ public final class ServerProcess implements AutoCloseable {
      * @throws IllegalStateException when it exits or does not answer in time; the message holds the end of its log
      */
     public static ServerProcess start(String databaseUrl, Path folder, String name) throws Exception {
+        return start(databaseUrl, folder, name, Map.of());
+    }
+
+    /** As {@link #start(String, Path, String)}, with more environment variables (for example SHUTDOWN_TIMEOUT). */
+    public static ServerProcess start(String databaseUrl, Path folder, String name, Map<String, String> environment)
+            throws Exception {
         int port = freePort();
         Path log = folder.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
@@ -67,6 +74,7 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("BIND_HOST", "127.0.0.1");
         builder.environment().put("SECRET_KEY", RunningBlog.SECRET);
+        builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
         try {
             server.awaitHealthy();
@@ -92,6 +100,28 @@ public final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the blog process survived SIGKILL for 30 s");
         }
+    }
+
+    /** {@code kill -TERM}, as a platform stops a process; returns at once. */
+    public void terminate() {
+        if (!process.supportsNormalTermination()) {
+            throw new IllegalStateException("this platform cannot send SIGTERM");
+        }
+        process.destroy();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the process to end.
+     *
+     * @return its exit status, or null when it is still running
+     */
+    public Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    /** Everything the process has written so far. */
+    public String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     /** The last lines of the process's output, for failure messages. */
