@@ -121,6 +121,11 @@ public final class BlogDatabase implements BlogRepositories, Transactions, Throt
         return store.throttles().take(bucket, capacity, refillMillis, nowMillis);
     }
 
+    @Override
+    public void giveBack(String bucket, int capacity) {
+        store.throttles().giveBack(bucket, capacity);
+    }
+
     /**
      * {@inheritDoc}
      *

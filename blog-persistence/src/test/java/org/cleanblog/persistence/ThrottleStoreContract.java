@@ -69,6 +69,25 @@ abstract class ThrottleStoreContract {
     }
 
     @Test
+    void shouldGiveBackATokenUpToTheCapacity() {
+        assertThat(db.take("k", 2, 60_000, T0)).isZero();
+        assertThat(db.take("k", 2, 60_000, T0)).isZero();
+        db.giveBack("k", 2);
+        assertThat(db.take("k", 2, 60_000, T0)).as("the token given back").isZero();
+        assertThat(db.take("k", 2, 60_000, T0)).isPositive();
+
+        db.giveBack("k", 2);
+        db.giveBack("k", 2);
+        db.giveBack("k", 2);
+        db.giveBack("unknown", 2);
+        assertThat(db.take("k", 2, 60_000, T0)).isZero();
+        assertThat(db.take("k", 2, 60_000, T0)).isZero();
+        assertThat(db.take("k", 2, 60_000, T0))
+                .as("never more than the capacity")
+                .isPositive();
+    }
+
+    @Test
     void shouldDeleteOnlyExpiredBucketsInPassing() throws SQLException {
         try (Connection connection = database.connect();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO throttle_buckets (bucket, capacity,"

@@ -18,7 +18,7 @@ public final class BlogApplication {
      * @throws Exception when Jetty cannot start, e.g. the port is taken
      */
     public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher) throws Exception {
-        return start(storage, settings, hasher, Limits.standard());
+        return start(storage, settings, hasher, Limits.shared(storage.throttles()));
     }
 
     /**

@@ -20,4 +20,12 @@ public interface ThrottleStore {
      * @throws org.cleanblog.core.StorageException when the store cannot be reached
      */
     long take(String bucket, int capacity, long refillMillis, long nowMillis);
+
+    /**
+     * Puts back one token taken from {@code bucket}, up to {@code capacity}: for a request refused by another bucket
+     * after this one had paid, so that a refusal costs none of its buckets anything. Does nothing for an unknown bucket.
+     *
+     * @throws org.cleanblog.core.StorageException when the store cannot be reached
+     */
+    void giveBack(String bucket, int capacity);
 }

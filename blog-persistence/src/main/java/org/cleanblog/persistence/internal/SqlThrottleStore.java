@@ -34,6 +34,9 @@ final class SqlThrottleStore implements ThrottleStore {
             + " tokens = CASE WHEN {R} >= 1 THEN {R} - 1 ELSE {R} END, granted = CASE WHEN {R} >= 1 THEN 1 ELSE 0 END,"
             + " updated_at = %s(b.updated_at, excluded.updated_at), expires_at = excluded.expires_at"
             + " RETURNING tokens, granted";
+    private static final String GIVE_BACK =
+            "UPDATE throttle_buckets SET tokens = CASE WHEN tokens + 1 > capacity THEN capacity ELSE tokens + 1 END"
+                    + " WHERE bucket = ?";
     private static final String DELETE_EXPIRED = "DELETE FROM throttle_buckets WHERE bucket IN"
             + " (SELECT bucket FROM throttle_buckets WHERE expires_at < ? ORDER BY expires_at LIMIT ?)";
 
@@ -84,6 +87,19 @@ final class SqlThrottleStore implements ThrottleStore {
         } catch (SQLException e) {
             throw new StorageException("could not take a throttle token: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void giveBack(String bucket, int capacity) {
+        Check.notNull("bucket", bucket);
+        runner.write("give back a throttle token", session -> {
+            try (PreparedStatement statement = session.getConnection().prepareStatement(GIVE_BACK)) {
+                statement.setString(1, bucket);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("could not give back a throttle token: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Deletes at most {@code limit} rows that expired before {@code nowMillis}; returns how many it deleted. */
