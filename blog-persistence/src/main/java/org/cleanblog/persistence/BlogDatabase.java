@@ -9,6 +9,7 @@ import org.cleanblog.core.comment.CommentRepository;
 import org.cleanblog.core.contact.ContactMessageRepository;
 import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.post.PostRepository;
+import org.cleanblog.core.throttle.ThrottleStore;
 import org.cleanblog.core.user.UserRepository;
 import org.cleanblog.persistence.internal.BlogStore;
 
@@ -23,7 +24,7 @@ import org.cleanblog.persistence.internal.BlogStore;
  * duplicate e-mail as {@code ConflictException}, a missing post or user as {@code NotFoundException}, an unreachable
  * or failing database as {@code StorageException}.
  */
-public final class BlogDatabase implements BlogRepositories, Transactions, AutoCloseable {
+public final class BlogDatabase implements BlogRepositories, Transactions, ThrottleStore, AutoCloseable {
     private final BlogStore store;
 
     BlogDatabase(BlogStore store) {
@@ -106,6 +107,23 @@ public final class BlogDatabase implements BlogRepositories, Transactions, AutoC
     @Override
     public ContactMessageRepository contactMessages() {
         return store.repositories().contactMessages();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement in the table {@code throttle_buckets}, which every instance on this database shares (ADR 0030);
+     * now and then a second one deletes a bounded batch of expired buckets. On SQLite it takes the write lock for that
+     * one statement.
+     */
+    @Override
+    public long take(String bucket, int capacity, long refillMillis, long nowMillis) {
+        return store.throttles().take(bucket, capacity, refillMillis, nowMillis);
+    }
+
+    @Override
+    public void giveBack(String bucket, int capacity) {
+        store.throttles().giveBack(bucket, capacity);
     }
 
     /**

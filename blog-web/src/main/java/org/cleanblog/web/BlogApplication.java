@@ -12,13 +12,14 @@ public final class BlogApplication {
     private BlogApplication() {}
 
     /**
-     * Starts the blog on {@code settings.host()}:{@code settings.port()}.
+     * Starts the blog on {@code settings.host()}:{@code settings.port()}, with the standard limits whose throttle
+     * buckets live in {@code storage.throttles()}, shared by every instance on that database (ADR 0030).
      *
      * @param hasher {@link PasswordHasher#standard()} in production; tests may pass a cheaper one
      * @throws Exception when Jetty cannot start, e.g. the port is taken
      */
     public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher) throws Exception {
-        return start(storage, settings, hasher, Limits.standard());
+        return start(storage, settings, hasher, Limits.shared(storage.throttles()));
     }
 
     /**

@@ -3,9 +3,11 @@ package org.cleanblog.web;
 import java.util.function.BooleanSupplier;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.Transactions;
+import org.cleanblog.core.throttle.ThrottleStore;
 
 /**
- * What the web layer needs of a database: the repositories, transactions over several of them, and a cheap check that
- * the database answers (for {@code /healthz}). The web layer sees only these blog-core interfaces.
+ * What the web layer needs of a database: the repositories, transactions over several of them, a cheap check that
+ * the database answers (for {@code /healthz}), and the throttles' buckets shared by every instance (ADR 0030). The web layer sees only these blog-core interfaces.
  */
-public record BlogStorage(BlogRepositories repositories, Transactions transactions, BooleanSupplier reachable) {}
+public record BlogStorage(
+        BlogRepositories repositories, Transactions transactions, BooleanSupplier reachable, ThrottleStore throttles) {}

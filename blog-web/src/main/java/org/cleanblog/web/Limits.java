@@ -1,10 +1,11 @@
 package org.cleanblog.web;
 
+import org.cleanblog.core.throttle.ThrottleStore;
 import org.cleanblog.web.http.ConcurrencyLimit;
 import org.cleanblog.web.http.Throttle;
 
 /**
- * The blog's defences against being worked to death (ADR 0011, ADR 0024): at most {@code hashing} password hashes at
+ * The blog's defences against being worked to death (ADR 0011, ADR 0024, ADR 0030): at most {@code hashing} password hashes at
  * once, a per-address {@code forms} throttle on POST /login, /register and /contact, a per-account {@code logins}
  * throttle on POST /login, and a {@code comments} throttle per account and per address on POST /post/{id}.
  *
@@ -29,19 +30,15 @@ public record Limits(ConcurrencyLimit hashing, Throttle forms, Throttle logins, 
     public static final int COMMENT_BURST = 5;
 
     public static final long COMMENT_REFILL_MILLIS = 30_000;
-    /** Keys remembered at once per throttle; the least recently seen are forgotten first. */
-    public static final int MAX_CLIENTS = 10_000;
-
-    /** One hash per core at a time, and the throttles above on the monotonic clock of {@code System.nanoTime}. */
-    public static Limits standard() {
+    /**
+     * One hash per core at a time, and the throttles above with their buckets in {@code store}, on the wall clock that
+     * instances sharing the store share (ADR 0030).
+     */
+    public static Limits shared(ThrottleStore store) {
         return new Limits(
                 new ConcurrencyLimit(Runtime.getRuntime().availableProcessors()),
-                new Throttle(FORM_BURST, FORM_REFILL_MILLIS, MAX_CLIENTS, Limits::monotonicMillis),
-                new Throttle(LOGIN_BURST, LOGIN_REFILL_MILLIS, MAX_CLIENTS, Limits::monotonicMillis),
-                new Throttle(COMMENT_BURST, COMMENT_REFILL_MILLIS, MAX_CLIENTS, Limits::monotonicMillis));
-    }
-
-    private static long monotonicMillis() {
-        return System.nanoTime() / 1_000_000;
+                new Throttle("forms", FORM_BURST, FORM_REFILL_MILLIS, store, System::currentTimeMillis),
+                new Throttle("logins", LOGIN_BURST, LOGIN_REFILL_MILLIS, store, System::currentTimeMillis),
+                new Throttle("comments", COMMENT_BURST, COMMENT_REFILL_MILLIS, store, System::currentTimeMillis));
     }
 }

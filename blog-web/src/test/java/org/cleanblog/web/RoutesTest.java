@@ -76,7 +76,7 @@ class RoutesTest {
             WebSettings settings = WebSettings.of("127.0.0.1", 0, List.of(RunningBlog.SECRET));
             Viewers viewers = new Viewers(db.users());
             return Routes.of(
-                            new BlogStorage(db, db, db::isReachable),
+                            new BlogStorage(db, db, db::isReachable, db),
                             settings,
                             PasswordHasher.withIterations(RunningBlog.TEST_ITERATIONS),
                             RunningBlog.UNLIMITED,

@@ -34,7 +34,7 @@ class ServerErrorTest {
         blog = RunningBlog.start(
                 Dialect.SQLITE,
                 "ServerErrorTest",
-                db -> new BlogStorage(new FailingRepositories(db, failing), db, db::isReachable));
+                db -> new BlogStorage(new FailingRepositories(db, failing), db, db::isReachable, db));
     }
 
     @AfterAll

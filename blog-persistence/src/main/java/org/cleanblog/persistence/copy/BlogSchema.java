@@ -65,8 +65,9 @@ final class BlogSchema {
     /** Referenced tables first. */
     static final List<TableSpec> TABLES = List.of(USERS, POSTS, COMMENTS, CONTACT_MESSAGES);
 
-    /** Tables of the schema that the copy does not carry: Flyway's own bookkeeping. */
-    static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "cleanblog_schema_history");
+    /** Tables of the schema that the copy does not carry: Flyway's own bookkeeping, and throttle buckets (ADR 0030). */
+    static final Set<String> NOT_COPIED =
+            Set.of("flyway_schema_history", "cleanblog_schema_history", "throttle_buckets");
 
     private BlogSchema() {}
 

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.StorageException;
+import org.cleanblog.core.throttle.ThrottleStore;
 import org.cleanblog.persistence.BlogDatabaseOptions;
 import org.cleanblog.persistence.Dialect;
 
@@ -27,6 +28,7 @@ public final class BlogStore implements AutoCloseable {
     private final BlogDatabaseOptions options;
     private final PooledSqlRunner runner;
     private final Repositories repositories;
+    private final SqlThrottleStore throttles;
 
     private BlogStore(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, BlogDatabaseOptions options) {
         this.dataSource = dataSource;
@@ -35,6 +37,7 @@ public final class BlogStore implements AutoCloseable {
         this.options = options;
         this.runner = new PooledSqlRunner(MyBatisSessions.factory(dataSource, dialect), dialect);
         this.repositories = Repositories.on(runner, options.clock());
+        this.throttles = new SqlThrottleStore(runner, dialect);
     }
 
     /** Opens on a pool of its own for {@code jdbcUrl}, which {@link #close()} closes. */
@@ -127,6 +130,11 @@ public final class BlogStore implements AutoCloseable {
     /** The repositories, each call its own transaction. */
     public BlogRepositories repositories() {
         return repositories;
+    }
+
+    /** The throttle buckets shared by every instance on this database (ADR 0030). */
+    public ThrottleStore throttles() {
+        return throttles;
     }
 
     /** Runs {@code work} in one transaction on repositories bound to it (see {@code BlogDatabase.inTransaction}). */

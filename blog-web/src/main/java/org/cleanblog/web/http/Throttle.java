@@ -1,47 +1,60 @@
 package org.cleanblog.web.http;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.cleanblog.core.StorageException;
+import org.cleanblog.core.throttle.ThrottleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Throttling of the forms that cost the server (login and registration hash a password, contact and comments write a
  * row): a token bucket per key (a client address or network, an account) that holds {@code burst} tokens and gains one
- * every {@code refillMillis}. A request that finds a bucket empty gets 429 with {@code Retry-After}. At most
- * {@code maxClients} buckets are kept; the least recently used is forgotten first, so memory stays bounded whatever the
- * number of keys (a forgotten bucket starts full again: ADR 0024 weighs that for accounts).
+ * every {@code refillMillis}. A request that finds a bucket empty gets 429 with {@code Retry-After}. The buckets live in
+ * a {@link ThrottleStore}: for the blog, the database that every instance shares (ADR 0030), so this class keeps no
+ * state per key and N instances allow the rate of one.
  *
- * <p>Thread-safe: one lock around the map; the work under it is a few arithmetic operations.
+ * <p>When the store fails (the database is unreachable) the request goes ahead and a WARN is logged: the throttle fails
+ * open, because a throttle that answered 503 would take the whole site down with it, while the work it protects needs
+ * the same database and fails on its own (ADR 0030).
+ *
+ * <p>Thread-safe when the store is.
  */
 public final class Throttle {
+    private static final Logger LOG = LoggerFactory.getLogger(Throttle.class);
+
+    private final String name;
     private final int burst;
     private final long refillMillis;
+    private final ThrottleStore store;
     private final LongSupplier clockMillis;
-    private final Map<String, Bucket> buckets;
 
     /**
-     * @param clockMillis elapsed time in milliseconds from any fixed origin, such as {@code System.nanoTime() /
-     *     1_000_000}; a wall clock would jump with NTP steps and manual changes. Tests pass a clock they move by hand.
-     *     Should it ever run backwards, the buckets treat the step as no time passing.
+     * @param name prefixes every key in {@code store}, e.g. {@code "forms"}, so throttles sharing a store keep apart
+     * @param store where the buckets live
+     * @param clockMillis milliseconds since the epoch; {@code System::currentTimeMillis} when instances share the store,
+     *     since they share wall time and nothing else. A time before a bucket's last use counts as no time passing.
+     *     Tests pass a clock they move by hand.
      */
-    public Throttle(int burst, long refillMillis, int maxClients, LongSupplier clockMillis) {
-        if (burst < 1 || refillMillis < 1 || maxClients < 1) {
-            throw new IllegalArgumentException("burst, refillMillis and maxClients must be positive");
+    public Throttle(String name, int burst, long refillMillis, ThrottleStore store, LongSupplier clockMillis) {
+        if (burst < 1 || refillMillis < 1) {
+            throw new IllegalArgumentException("burst and refillMillis must be positive");
         }
+        this.name = Objects.requireNonNull(name, "name");
         this.burst = burst;
         this.refillMillis = refillMillis;
-        this.clockMillis = clockMillis;
-        this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+        this.store = Objects.requireNonNull(store, "store");
+        this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > maxClients;
-            }
-        };
+    /**
+     * A throttle on buckets in this process only ({@link MemoryThrottleStore}, at most {@code maxClients} of them), for
+     * tests and single-process use.
+     */
+    public Throttle(int burst, long refillMillis, int maxClients, LongSupplier clockMillis) {
+        this("memory", burst, refillMillis, new MemoryThrottleStore(maxClients), clockMillis);
     }
 
     /**
@@ -55,30 +68,28 @@ public final class Throttle {
 
     /**
      * Takes a token from each of {@code keys}' buckets, or from none of them when one is empty: a request refused for
-     * one key costs the others nothing.
+     * one key costs the others nothing (the tokens already taken are given back).
      *
-     * @return 0 when the request may go ahead, else the seconds until every bucket has a token again (at least 1)
+     * @return 0 when the request may go ahead, else the seconds until that bucket has a token again (at least 1)
      */
-    public synchronized long acquireAll(List<String> keys) {
+    public long acquireAll(List<String> keys) {
         long now = clockMillis.getAsLong();
-        long waitMillis = 0;
-        // Held here: with a small bound, adding the second key's bucket may evict the first one's from the map.
-        List<Bucket> found = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            Bucket bucket = buckets.computeIfAbsent(key, c -> new Bucket(burst, now));
-            found.add(bucket);
-            bucket.refill(now, burst, refillMillis);
-            if (bucket.tokens == 0) {
-                waitMillis = Math.max(waitMillis, bucket.since + refillMillis - now);
+        try {
+            for (int i = 0; i < keys.size(); i++) {
+                long waitMillis = store.take(name + ":" + keys.get(i), burst, refillMillis, now);
+                if (waitMillis > 0) {
+                    // Rare (a refusal of a request with several keys), so the one-statement path stays the usual one.
+                    for (String paid : keys.subList(0, i)) {
+                        store.giveBack(name + ":" + paid, burst);
+                    }
+                    return Math.max(1, (waitMillis + 999) / 1000);
+                }
             }
+            return 0;
+        } catch (StorageException e) {
+            LOG.warn("throttle {} let a request through unchecked: {}", name, e.getMessage());
+            return 0;
         }
-        if (waitMillis > 0) {
-            return Math.max(1, (waitMillis + 999) / 1000);
-        }
-        for (Bucket bucket : found) {
-            bucket.tokens--;
-        }
-        return 0;
     }
 
     /**
@@ -129,27 +140,5 @@ public final class Throttle {
             }
             handler.handle(ex);
         };
-    }
-
-    private static final class Bucket {
-        int tokens;
-        long since;
-
-        Bucket(int tokens, long since) {
-            this.tokens = tokens;
-            this.since = since;
-        }
-
-        void refill(long now, int burst, long refillMillis) {
-            if (now < since) {
-                // The clock stepped back: restart the refill from now, or the client would wait out the step as well.
-                since = now;
-            }
-            long gained = (now - since) / refillMillis;
-            if (gained > 0) {
-                tokens = (int) Math.min(burst, tokens + gained);
-                since = tokens == burst ? now : since + gained * refillMillis;
-            }
-        }
     }
 }

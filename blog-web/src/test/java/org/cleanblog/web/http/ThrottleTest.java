@@ -87,11 +87,44 @@ class ThrottleTest {
     }
 
     @Test
+    void shouldLetTheRequestThroughWhenTheStoreFails() {
+        Throttle throttle = new Throttle("forms", 1, 6_000, new FailingStore(), now::get);
+
+        assertThat(throttle.acquire("a")).isZero();
+        assertThat(throttle.acquire("a")).as("fails open, every time").isZero();
+    }
+
+    @Test
+    void shouldPrefixEveryKeyWithTheThrottlesName() {
+        MemoryThrottleStore store = new MemoryThrottleStore(100);
+        Throttle forms = new Throttle("forms", 1, 6_000, store, now::get);
+        Throttle logins = new Throttle("logins", 1, 6_000, store, now::get);
+
+        assertThat(forms.acquire("a")).isZero();
+        assertThat(logins.acquire("a")).as("another throttle's bucket").isZero();
+        assertThat(store.take("forms:a", 1, 6_000, now.get()))
+                .as("the key as stored")
+                .isPositive();
+    }
+
+    @Test
     void shouldTakeFromBothKeysEvenWhenTheSecondEvictsTheFirstFromASmallMap() {
         Throttle throttle = new Throttle(2, 6_000, 1, now::get);
 
         assertThat(throttle.acquireAll(java.util.List.of("a", "b"))).isZero();
         assertThat(throttle.acquire("b")).isZero();
         assertThat(throttle.acquire("b")).isPositive();
+    }
+
+    private static final class FailingStore implements org.cleanblog.core.throttle.ThrottleStore {
+        @Override
+        public long take(String bucket, int capacity, long refillMillis, long nowMillis) {
+            throw new org.cleanblog.core.StorageException("could not take a throttle token: down", null);
+        }
+
+        @Override
+        public void giveBack(String bucket, int capacity) {
+            throw new org.cleanblog.core.StorageException("could not give back a throttle token: down", null);
+        }
     }
 }

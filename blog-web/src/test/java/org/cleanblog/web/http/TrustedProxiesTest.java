@@ -66,8 +66,7 @@ class TrustedProxiesTest {
     @Test
     void shouldThrottleAPrivatePeerThatSendsADifferentForwardedForEachTime() {
         RequestOrigin origin = origin(DEFAULT);
-        Throttle throttle =
-                new Throttle(Limits.FORM_BURST, Limits.FORM_REFILL_MILLIS, Limits.MAX_CLIENTS, () -> 1_000_000L);
+        Throttle throttle = new Throttle(Limits.FORM_BURST, Limits.FORM_REFILL_MILLIS, 10_000, () -> 1_000_000L);
         List<Long> waits = new ArrayList<>();
 
         for (int i = 1; i <= Limits.FORM_BURST + 1; i++) {
@@ -84,7 +83,7 @@ class TrustedProxiesTest {
     private static int refusedOfElevenLogins(TrustedProxies proxies, List<Response> answers) throws Exception {
         Limits limits = new Limits(
                 new ConcurrencyLimit(4),
-                new Throttle(Limits.FORM_BURST, Limits.FORM_REFILL_MILLIS, Limits.MAX_CLIENTS, () -> 1_000_000L),
+                new Throttle(Limits.FORM_BURST, Limits.FORM_REFILL_MILLIS, 10_000, () -> 1_000_000L),
                 RunningBlog.NO_THROTTLE,
                 RunningBlog.NO_THROTTLE);
         try (RunningBlog blog = RunningBlog.start(Dialect.SQLITE, "TrustedProxiesTest", limits, proxies)) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.cleanblog.config.TrustedProxies;
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
@@ -33,11 +34,15 @@ public final class BlogOnDatabase implements AutoCloseable {
 
     /** Opens (and migrates) the database at {@code jdbcUrl} and starts the blog on it. */
     public static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher) {
-        return start(jdbcUrl, hasher, Limits.standard());
+        return start(jdbcUrl, hasher, Limits::shared);
     }
 
     /** As {@link #start(String, PasswordHasher)}, with the given request limits ({@link RunningBlog#UNLIMITED}, say). */
     public static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher, Limits limits) {
+        return start(jdbcUrl, hasher, db -> limits);
+    }
+
+    private static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher, Function<BlogDatabase, Limits> limits) {
         BlogDatabase db = BlogDatabase.open(jdbcUrl, null, null);
         WebSettings settings = new WebSettings(
                 "127.0.0.1",
@@ -49,7 +54,9 @@ public final class BlogOnDatabase implements AutoCloseable {
                 "");
         try {
             return new BlogOnDatabase(
-                    db, BlogApplication.start(new BlogStorage(db, db, db::isReachable), settings, hasher, limits));
+                    db,
+                    BlogApplication.start(
+                            new BlogStorage(db, db, db::isReachable, db), settings, hasher, limits.apply(db)));
         } catch (Exception e) {
             db.close();
             throw new IllegalStateException("the blog did not start on " + jdbcUrl.replaceAll("\\?.*", "?…"), e);

@@ -61,7 +61,7 @@ public final class RunningBlog implements AutoCloseable {
         return start(
                 database,
                 open,
-                db -> new BlogStorage(db, db, db::isReachable),
+                db -> new BlogStorage(db, db, db::isReachable, db),
                 maxRequestBytes,
                 UNLIMITED,
                 TrustedProxies.loopback());
@@ -77,10 +77,21 @@ public final class RunningBlog implements AutoCloseable {
         return start(
                 TestDatabase.create(dialect, label),
                 TestDatabase::open,
-                db -> new BlogStorage(db, db, db::isReachable),
+                db -> new BlogStorage(db, db, db::isReachable, db),
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 limits,
                 proxies);
+    }
+
+    /** The blog on a fresh database with the production limits, their buckets in that database (ADR 0030). */
+    public static RunningBlog startWithSharedLimits(Dialect dialect, String label) {
+        return start(
+                TestDatabase.create(dialect, label),
+                TestDatabase::open,
+                db -> new BlogStorage(db, db, db::isReachable, db),
+                WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+                null,
+                TrustedProxies.loopback());
     }
 
     /**
@@ -120,8 +131,11 @@ public final class RunningBlog implements AutoCloseable {
                 maxRequestBytes,
                 "");
         try {
-            BlogServer server = BlogApplication.start(
-                    storage.apply(db), settings, PasswordHasher.withIterations(TEST_ITERATIONS), limits);
+            BlogStorage wired = storage.apply(db);
+            // No limits given: the production ones, as the blog's main() starts it.
+            BlogServer server = limits == null
+                    ? BlogApplication.start(wired, settings, PasswordHasher.withIterations(TEST_ITERATIONS))
+                    : BlogApplication.start(wired, settings, PasswordHasher.withIterations(TEST_ITERATIONS), limits);
             return new RunningBlog(database, db, server);
         } catch (Exception e) {
             db.close();
@@ -159,6 +173,11 @@ public final class RunningBlog implements AutoCloseable {
      * Closing it stops that server only.
      */
     public Instance startInstance(List<String> secretKeys) throws Exception {
+        return startInstance(secretKeys, UNLIMITED);
+    }
+
+    /** As {@link #startInstance(List)}, with the given request limits, e.g. {@link Limits#shared} on {@link #db()}. */
+    public Instance startInstance(List<String> secretKeys, Limits limits) throws Exception {
         WebSettings settings = new WebSettings(
                 "127.0.0.1",
                 0,
@@ -168,10 +187,10 @@ public final class RunningBlog implements AutoCloseable {
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 "");
         BlogServer other = BlogApplication.start(
-                new BlogStorage(db, db, db::isReachable),
+                new BlogStorage(db, db, db::isReachable, db),
                 settings,
                 PasswordHasher.withIterations(TEST_ITERATIONS),
-                UNLIMITED);
+                limits);
         return new Instance(other, client);
     }
 

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class PostgresqlThrottleStoreTest extends ThrottleStoreContract {
+    PostgresqlThrottleStoreTest() {
+        super(Dialect.POSTGRESQL);
+    }
+}

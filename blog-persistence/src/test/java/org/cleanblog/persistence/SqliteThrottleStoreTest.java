@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteThrottleStoreTest extends ThrottleStoreContract {
+    SqliteThrottleStoreTest() {
+        super(Dialect.SQLITE);
+    }
+}
