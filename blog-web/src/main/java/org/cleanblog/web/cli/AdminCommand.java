@@ -106,11 +106,14 @@ final class AdminCommand {
                 err.println("The blog has no admin; run `admin grant EMAIL` to make one.");
             }
             int width = admins.stream()
-                    .mapToInt(admin -> printable(admin.email()).length())
+                    .mapToInt(admin -> TerminalText.escape(admin.email()).length())
                     .max()
                     .orElse(0);
             for (User admin : admins) {
-                out.println(String.format("%-" + width + "s  %s", printable(admin.email()), printable(admin.name()))
+                out.println(String.format(
+                                "%-" + width + "s  %s",
+                                TerminalText.escape(admin.email()),
+                                TerminalText.escape(admin.name()))
                         .stripTrailing());
             }
             return Cli.OK;
@@ -124,7 +127,7 @@ final class AdminCommand {
         } catch (ValidationException e) {
             throw new CommandLine.ParameterException(
                     spec.subcommands().get(command),
-                    "'" + printable(email) + "' is not an e-mail address (expected name@example.org)");
+                    "'" + TerminalText.escape(email) + "' is not an e-mail address (expected name@example.org)");
         }
     }
 
@@ -133,25 +136,12 @@ final class AdminCommand {
     }
 
     private int unknown(String command, Email address) {
-        err.println("admin " + command + ": no user has the e-mail " + printable(address.value()) + " (the person"
-                + " registers at /register first; `admin list` shows the admins)");
+        err.println("admin " + command + ": no user has the e-mail " + TerminalText.escape(address.value())
+                + " (the person" + " registers at /register first; `admin list` shows the admins)");
         return Cli.FAILURE;
     }
 
     private static String describe(User user) {
-        return printable(user.email()) + " (" + printable(user.name()) + ")";
-    }
-
-    /** Control characters (C0, DEL, C1) as {@code \\uXXXX}, so stored text cannot drive the terminal. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return TerminalText.escape(user.email()) + " (" + TerminalText.escape(user.name()) + ")";
     }
 }

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The one escaping rule for what copy-db prints to a terminal or a log, which quotes values of a source database
- * nobody vetted (rejected rows name e-mails, titles, image URLs; errors name its tables): control characters (C0, DEL
+ * The one escaping rule for what the commands (copy-db, admin) print to a terminal or a log, which quotes values of
+ * a database nobody vetted (rejected rows name e-mails, titles, image URLs; errors name its tables; admin lists
+ * stored names): control characters (C0, DEL
  * and C1, among them ESC and BEL, which a terminal obeys as commands), the bidirectional overrides and isolates that
  * reorder what a reader sees, and the Unicode line separators are shown as {@code \u001B}-style escapes (line feed,
  * carriage return and tab as {@code \n}, {@code \r}, {@code \t}). Stateless and thread-safe.

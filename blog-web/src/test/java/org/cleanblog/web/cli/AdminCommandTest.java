@@ -99,8 +99,8 @@ class AdminCommandTest {
 
     @Test
     void shouldEscapeControlCharactersOfStoredText() {
-        assertThat(AdminCommand.printable("Eve\u001b]0;owned\u0007\u001b[2J\u202e"))
-                .isEqualTo("Eve\\u001b]0;owned\\u0007\\u001b[2J\\u202e");
+        assertThat(TerminalText.escape("Eve\u001b]0;owned\u0007\u001b[2J\u202e"))
+                .isEqualTo("Eve\\u001B]0;owned\\u0007\\u001B[2J\\u202E");
     }
 
     @Nested
