@@ -10,6 +10,7 @@ import java.util.Optional;
  * constructors. Immutable and thread-safe; {@link #toString()} masks every password and key.
  *
  * @param database where the data lives; never null
+ * @param pool the connection budget ({@code DATABASE_POOL_SIZE}, {@code DATABASE_POOL_TIMEOUT}); never null
  * @param secretKeys the session signing keys; never null
  * @param port the TCP port to listen on, 1-65535 ({@code PORT}, default 8080)
  * @param bindHost the interface to listen on ({@code BIND_HOST}, default {@code 0.0.0.0}: platforms route to all
@@ -25,6 +26,7 @@ import java.util.Optional;
  */
 public record BlogSettings(
         DatabaseSettings database,
+        PoolSettings pool,
         SecretKeys secretKeys,
         int port,
         String bindHost,
@@ -39,6 +41,7 @@ public record BlogSettings(
 
     public BlogSettings {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(secretKeys, "secretKeys");
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(trustedProxies, "trustedProxies");

@@ -14,6 +14,9 @@ public enum ConfigKey {
     JDBC_DATABASE_URL("blog.database.jdbc-url", null, Secrecy.URL_WITH_PASSWORD),
     JDBC_DATABASE_USERNAME("blog.database.jdbc-username", null, Secrecy.NONE),
     JDBC_DATABASE_PASSWORD("blog.database.jdbc-password", null, Secrecy.SECRET),
+    DATABASE_POOL_SIZE("blog.database.pool-size", Integer.toString(PoolSettings.DEFAULT_SIZE), Secrecy.NONE),
+    DATABASE_POOL_TIMEOUT(
+            "blog.database.pool-timeout", Integer.toString(PoolSettings.DEFAULT_TIMEOUT_SECONDS), Secrecy.NONE),
     SECRET_KEY("blog.secret.key", null, Secrecy.SECRET),
     SECRET_KEY_FALLBACKS("blog.secret.key-fallbacks", null, Secrecy.SECRET),
     PORT("blog.server.port", "8080", Secrecy.NONE),

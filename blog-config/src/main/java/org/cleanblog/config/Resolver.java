@@ -39,6 +39,17 @@ final class Resolver {
                 servingWarnings);
         BlogSettings settings = new BlogSettings(
                 database,
+                new PoolSettings(
+                        (int) wholeNumber(
+                                ConfigKey.DATABASE_POOL_SIZE,
+                                PoolSettings.MIN_SIZE,
+                                PoolSettings.MAX_SIZE,
+                                "connections per process"),
+                        Duration.ofSeconds(wholeNumber(
+                                ConfigKey.DATABASE_POOL_TIMEOUT,
+                                1,
+                                PoolSettings.MAX_TIMEOUT_SECONDS,
+                                "seconds a request waits for a connection"))),
                 secretKeys,
                 port(),
                 bindHost(),
@@ -166,6 +177,21 @@ final class Resolver {
                     variable(ConfigKey.SHUTDOWN_TIMEOUT, value), text + " is out of range" + expected);
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /** A whole number in {@code min..max}; {@code unit} says what it counts, for the message. */
+    private long wholeNumber(ConfigKey key, long min, long max, String unit) {
+        Sources.Value value = sources.get(key).orElseThrow();
+        String text = value.text().strip();
+        String expected = " (expected " + unit + ", " + min + "-" + max + ")";
+        if (!text.matches("[0-9]+")) {
+            throw new ConfigurationException(variable(key, value), "'" + text + "' is not a number" + expected);
+        }
+        long number = text.length() > 9 ? Long.MAX_VALUE : Long.parseLong(text);
+        if (number < min || number > max) {
+            throw new ConfigurationException(variable(key, value), text + " is out of range" + expected);
+        }
+        return number;
     }
 
     private String bindHost() {

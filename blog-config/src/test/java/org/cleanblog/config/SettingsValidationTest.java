@@ -38,6 +38,13 @@ class SettingsValidationTest {
             SHUTDOWN_TIMEOUT | 10s                 | SHUTDOWN_TIMEOUT: '10s' is not a number (expected whole seconds, 0-600; Heroku kills a process 30 s after SIGTERM)
             SHUTDOWN_TIMEOUT | 601                 | SHUTDOWN_TIMEOUT: 601 is out of range (expected whole seconds, 0-600
             SHUTDOWN_TIMEOUT | 99999999999999      | SHUTDOWN_TIMEOUT: 99999999999999 is out of range
+            DATABASE_POOL_SIZE | 0                 | DATABASE_POOL_SIZE: 0 is out of range (expected connections per process, 1-100)
+            DATABASE_POOL_SIZE | 101               | DATABASE_POOL_SIZE: 101 is out of range (expected connections per process, 1-100)
+            DATABASE_POOL_SIZE | eight             | DATABASE_POOL_SIZE: 'eight' is not a number (expected connections per process, 1-100)
+            DATABASE_POOL_SIZE | 99999999999999    | DATABASE_POOL_SIZE: 99999999999999 is out of range
+            DATABASE_POOL_TIMEOUT | 0              | DATABASE_POOL_TIMEOUT: 0 is out of range (expected seconds a request waits for a connection, 1-30)
+            DATABASE_POOL_TIMEOUT | 31             | DATABASE_POOL_TIMEOUT: 31 is out of range (expected seconds a request waits for a connection, 1-30)
+            DATABASE_POOL_TIMEOUT | 2.5            | DATABASE_POOL_TIMEOUT: '2.5' is not a number (expected seconds a request waits for a connection, 1-30)
             TRUSTED_PROXIES | 'proxy.example.org'  | TRUSTED_PROXIES: 'proxy.example.org' is not an IP address or CIDR range (expected comma-separated IP addresses or CIDR ranges such as 127.0.0.1, 10.0.0.0/8 or fd00::/8)
             """)
     void shouldRejectBadValueWithOneLineNamingTheVariable(String variable, String value, String message) {
@@ -58,6 +65,25 @@ class SettingsValidationTest {
     @Test
     void shouldDrainForTenSecondsByDefault() {
         assertThat(load(Map.of()).settings().shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    /** ADR 0029: two serving processes of 8 and a release phase of 2 fit a 20-connection plan. */
+    @Test
+    void shouldBudgetEightConnectionsPerProcessAndTwoForAOneOffCommandByDefault() {
+        PoolSettings pool = load(Map.of()).settings().pool();
+        assertThat(pool).isEqualTo(new PoolSettings(8, Duration.ofSeconds(10)));
+        assertThat(pool.forOneOffCommand()).isEqualTo(new PoolSettings(2, Duration.ofSeconds(10)));
+        assertThat(2 * pool.size() + pool.forOneOffCommand().size()).isLessThanOrEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "[{index}] DATABASE_POOL_SIZE={0}")
+    @CsvSource({"1, 1, 1", "' 3\n', 3, 2", "100, 100, 2"})
+    void shouldAcceptPoolSizesInRange(String value, int size, int oneOff) {
+        PoolSettings pool = load(Map.of("DATABASE_POOL_SIZE", value, "DATABASE_POOL_TIMEOUT", "30"))
+                .settings()
+                .pool();
+        assertThat(pool).isEqualTo(new PoolSettings(size, Duration.ofSeconds(30)));
+        assertThat(pool.forOneOffCommand().size()).isEqualTo(oneOff);
     }
 
     @ParameterizedTest(name = "[{index}] PORT={0}")

@@ -81,9 +81,10 @@ public final class BlogDatabase implements BlogRepositories, Transactions, Throt
     }
 
     /**
-     * Whether a connection can be had and is valid (checked with a two-second limit), for a health check. Waits at
-     * most the pool's connection timeout for a connection (for pools this class builds: 1.5 s on PostgreSQL, 10 s on
-     * SQLite). Never throws; false after {@link #close()} when the pool is ours.
+     * Whether a connection can be had and is valid (checked with a two-second limit), for a health check. Waits for a
+     * connection as any call does (for pools this class builds: up to the pool timeout while the pool is busy, at
+     * most 1.5 s when the database cannot be reached). Never throws; false after {@link #close()} when the pool is
+     * ours.
      */
     public boolean isReachable() {
         return store.isReachable();

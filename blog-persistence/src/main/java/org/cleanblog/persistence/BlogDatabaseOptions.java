@@ -1,6 +1,7 @@
 package org.cleanblog.persistence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,7 +12,7 @@ import org.cleanblog.persistence.internal.BlogStore;
 
 /**
  * How {@link BlogDatabase} opens a database: where the schema and its Flyway history live, whether opening migrates,
- * the size of the pool it builds for a URL, and its clock. Obtained from {@link BlogDatabase#configure()}; every method
+ * the size of the pool it builds for a URL and how long it waits for a connection, and its clock. Obtained from {@link BlogDatabase#configure()}; every method
  * returns a new instance, so one can be shared and specialised.
  *
  * <pre>{@code
@@ -24,8 +25,14 @@ public final class BlogDatabaseOptions {
     /** The table that records which of the library's migrations ran: not Flyway's default, which a program may use. */
     public static final String DEFAULT_HISTORY_TABLE = "cleanblog_schema_history";
 
+    /** How long a call waits for a connection while every connection of the pool is in use, unless set. */
+    public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(10);
+
+    /** HikariCP refuses to wait less than this for a connection. */
+    static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
+
     static final BlogDatabaseOptions DEFAULTS =
-            new BlogDatabaseOptions(DEFAULT_HISTORY_TABLE, null, true, null, Clock.systemUTC());
+            new BlogDatabaseOptions(DEFAULT_HISTORY_TABLE, null, true, null, null, Clock.systemUTC());
 
     /** Unquoted SQL identifiers that both dialects keep as written: lower case, at most PostgreSQL's 63 bytes. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -34,14 +41,21 @@ public final class BlogDatabaseOptions {
     private final String schema;
     private final boolean migrateOnOpen;
     private final Integer maximumPoolSize;
+    private final Duration poolTimeout;
     private final Clock clock;
 
     private BlogDatabaseOptions(
-            String historyTable, String schema, boolean migrateOnOpen, Integer maximumPoolSize, Clock clock) {
+            String historyTable,
+            String schema,
+            boolean migrateOnOpen,
+            Integer maximumPoolSize,
+            Duration poolTimeout,
+            Clock clock) {
         this.historyTable = historyTable;
         this.schema = schema;
         this.migrateOnOpen = migrateOnOpen;
         this.maximumPoolSize = maximumPoolSize;
+        this.poolTimeout = poolTimeout;
         this.clock = clock;
     }
 
@@ -53,7 +67,7 @@ public final class BlogDatabaseOptions {
      */
     public BlogDatabaseOptions historyTable(String table) {
         return new BlogDatabaseOptions(
-                identifier("historyTable", table), schema, migrateOnOpen, maximumPoolSize, clock);
+                identifier("historyTable", table), schema, migrateOnOpen, maximumPoolSize, poolTimeout, clock);
     }
 
     /**
@@ -65,7 +79,7 @@ public final class BlogDatabaseOptions {
      */
     public BlogDatabaseOptions schema(String schema) {
         return new BlogDatabaseOptions(
-                historyTable, identifier("schema", schema), migrateOnOpen, maximumPoolSize, clock);
+                historyTable, identifier("schema", schema), migrateOnOpen, maximumPoolSize, poolTimeout, clock);
     }
 
     /**
@@ -74,7 +88,7 @@ public final class BlogDatabaseOptions {
      * that migrate in a release step of their own.
      */
     public BlogDatabaseOptions migrateOnOpen(boolean migrate) {
-        return new BlogDatabaseOptions(historyTable, schema, migrate, maximumPoolSize, clock);
+        return new BlogDatabaseOptions(historyTable, schema, migrate, maximumPoolSize, poolTimeout, clock);
     }
 
     /**
@@ -87,7 +101,7 @@ public final class BlogDatabaseOptions {
         if (size < 1) {
             throw new ValidationException("maximumPoolSize must be 1 or more, was " + size);
         }
-        return new BlogDatabaseOptions(historyTable, schema, migrateOnOpen, size, clock);
+        return new BlogDatabaseOptions(historyTable, schema, migrateOnOpen, size, poolTimeout, clock);
     }
 
     /** The clock that stamps creation and update times ({@link Clock#systemUTC()} unless set; tests pin it). */
@@ -95,7 +109,24 @@ public final class BlogDatabaseOptions {
         if (clock == null) {
             throw new ValidationException("clock must not be null");
         }
-        return new BlogDatabaseOptions(historyTable, schema, migrateOnOpen, maximumPoolSize, clock);
+        return new BlogDatabaseOptions(historyTable, schema, migrateOnOpen, maximumPoolSize, poolTimeout, clock);
+    }
+
+    /**
+     * How long a call waits for a connection of the pool opened for a JDBC URL while every connection is in use
+     * (others' transactions hold them all), before it fails with a {@code StorageException}; unset,
+     * {@link #DEFAULT_POOL_TIMEOUT}. A database that cannot be reached fails calls sooner: after at most 1.5 s on
+     * PostgreSQL, whatever this says, since waiting cannot help there (ADR 0029). Opening a {@link DataSource} of
+     * your own with this set fails: its pool has its own timeout.
+     *
+     * @param timeout 250 ms or more (HikariCP's least)
+     */
+    public BlogDatabaseOptions poolTimeout(Duration timeout) {
+        if (timeout == null || timeout.compareTo(MIN_POOL_TIMEOUT) < 0) {
+            throw new ValidationException("poolTimeout must be " + MIN_POOL_TIMEOUT.toMillis() + " ms or more, was "
+                    + (timeout == null ? "null" : timeout.toMillis() + " ms"));
+        }
+        return new BlogDatabaseOptions(historyTable, schema, migrateOnOpen, maximumPoolSize, timeout, clock);
     }
 
     /** The history table's name; never null. */
@@ -118,6 +149,11 @@ public final class BlogDatabaseOptions {
         return maximumPoolSize == null ? OptionalInt.empty() : OptionalInt.of(maximumPoolSize);
     }
 
+    /** The wait for a connection of a busy pool set, or empty for {@link #DEFAULT_POOL_TIMEOUT}. */
+    public Optional<Duration> poolTimeout() {
+        return Optional.ofNullable(poolTimeout);
+    }
+
     /** The clock; never null. */
     public Clock clock() {
         return clock;
@@ -137,7 +173,8 @@ public final class BlogDatabaseOptions {
     /**
      * Opens the blog on a DataSource that the caller keeps owning; see {@link BlogDatabase#open(DataSource)}.
      *
-     * @throws org.cleanblog.core.BlogException also when {@link #maximumPoolSize(int)} was set
+     * @throws org.cleanblog.core.BlogException also when {@link #maximumPoolSize(int)} or {@link #poolTimeout(Duration)}
+     *     was set
      */
     public BlogDatabase open(DataSource dataSource) {
         if (dataSource == null) {

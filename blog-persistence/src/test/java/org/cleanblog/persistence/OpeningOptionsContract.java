@@ -8,8 +8,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.StorageException;
@@ -146,7 +150,86 @@ abstract class OpeningOptionsContract {
         BlogDatabaseOptions sized = BlogDatabase.configure().maximumPoolSize(2);
         assertThatThrownBy(() -> sized.open(new UnpooledDataSource()))
                 .isInstanceOf(BlogException.class)
-                .hasMessageContaining("size your own DataSource's pool yourself");
+                .hasMessageContaining("configure your own DataSource's pool yourself");
+        assertThatThrownBy(() -> BlogDatabase.configure().poolTimeout(Duration.ofMillis(100)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("poolTimeout must be 250 ms or more, was 100 ms");
+        BlogDatabaseOptions patient = BlogDatabase.configure().poolTimeout(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> patient.open(new UnpooledDataSource()))
+                .isInstanceOf(BlogException.class)
+                .hasMessageContaining("configure your own DataSource's pool yourself");
+    }
+
+    /**
+     * ADR 0029: a call that finds every connection lent out waits for one, beyond the 1.5 s that HikariCP waits at a
+     * time on PostgreSQL (which ends a wait for a server that is down), up to the pool timeout.
+     */
+    @Test
+    void shouldWaitForABusyPoolBeyondOneHikariWaitAndGetTheConnectionWhenItIsReturned() throws Exception {
+        try (BlogDatabase db = BlogDatabase.configure()
+                .maximumPoolSize(1)
+                .poolTimeout(Duration.ofSeconds(60))
+                .open(database.jdbcUrl(), null, null)) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> db.inTransaction(tx -> {
+                long users = tx.users().count(); // the transaction takes its connection at its first statement
+                holding.countDown();
+                awaitQuietly(release);
+                return users;
+            }));
+            holder.start();
+            holding.await();
+
+            CompletableFuture<Long> waiting =
+                    CompletableFuture.supplyAsync(() -> db.users().count());
+            // Longer than one HikariCP wait (1.5 s): a pool that gave up then would fail the call.
+            Thread.sleep(2_500);
+            assertThat(waiting).as("a call waiting for the only connection").isNotDone();
+            release.countDown();
+
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isZero();
+            holder.join();
+        }
+    }
+
+    @Test
+    void shouldFailACallWithAClearReasonWhenThePoolStaysBusyForThePoolTimeout() throws Exception {
+        try (BlogDatabase db = BlogDatabase.configure()
+                .maximumPoolSize(1)
+                .poolTimeout(Duration.ofMillis(500))
+                .open(database.jdbcUrl(), null, null)) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> db.inTransaction(tx -> {
+                long users = tx.users().count(); // the transaction takes its connection at its first statement
+                holding.countDown();
+                awaitQuietly(release);
+                return users;
+            }));
+            holder.start();
+            holding.await();
+            try {
+                assertThatThrownBy(() -> db.users().count())
+                        .isInstanceOf(StorageException.class)
+                        .hasMessage("could not count users: the pool's 1 connection stayed in use by other calls for"
+                                + " 500 ms (a larger pool, a longer pool timeout or shorter transactions would help)");
+            } finally {
+                release.countDown();
+                holder.join();
+            }
+            assertThat(db.users().count())
+                    .as("served again once the connection is back")
+                    .isZero();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cleanblog.persistence.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cleanblog.core.BlogException;
@@ -50,13 +51,15 @@ public final class BlogStore implements AutoCloseable {
         // Flyway holds two connections at once while it migrates (its lock, its work): a pool of one grows to two for
         // the opening only.
         boolean shrink = size != null && size < MIGRATION_CONNECTIONS;
+        Duration timeout = options.poolTimeout().orElse(BlogDatabaseOptions.DEFAULT_POOL_TIMEOUT);
         HikariDataSource pool = DataSources.pool(
                 jdbcUrl,
                 user,
                 password,
                 shrink ? Integer.valueOf(MIGRATION_CONNECTIONS) : size,
+                timeout,
                 options.schema().orElse(null));
-        BlogStore store = start(pool, pool, options);
+        BlogStore store = start(new PatientPool(pool, timeout), pool, options);
         if (shrink) {
             pool.getHikariConfigMXBean().setMinimumIdle(size);
             pool.getHikariConfigMXBean().setMaximumPoolSize(size);
@@ -67,9 +70,9 @@ public final class BlogStore implements AutoCloseable {
 
     /** Opens on a caller's DataSource, which {@link #close()} leaves open. */
     public static BlogStore open(DataSource dataSource, BlogDatabaseOptions options) {
-        if (options.maximumPoolSize().isPresent()) {
-            throw new BlogException("maximumPoolSize applies only to the pool that BlogDatabase opens for a JDBC URL:"
-                    + " size your own DataSource's pool yourself");
+        if (options.maximumPoolSize().isPresent() || options.poolTimeout().isPresent()) {
+            throw new BlogException("maximumPoolSize and poolTimeout apply only to the pool that BlogDatabase opens for"
+                    + " a JDBC URL: configure your own DataSource's pool yourself");
         }
         return start(dataSource, null, options);
     }

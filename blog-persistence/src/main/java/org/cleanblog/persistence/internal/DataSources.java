@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.StorageException;
@@ -27,29 +28,35 @@ public final class DataSources {
 
     static final String SQLITE_BUSY_TIMEOUT_MS = "10000";
     /**
-     * How long a caller waits for a PostgreSQL connection before a {@code StorageException} (a web page's 503). While
-     * the server is down the pool can only wait out this bound, so it is what a visitor waits: short (ADR 0025),
-     * yet well above what 100 concurrent clients of 20 connections wait.
+     * How long one HikariCP wait for a connection lasts. While a PostgreSQL server is down the pool can only wait out
+     * this bound, so it is what a visitor waits before a 503 (ADR 0025); a pool that is merely busy makes callers
+     * wait again, up to the pool timeout ({@link PatientPool}, ADR 0029).
      */
-    static final long POSTGRESQL_CONNECTION_TIMEOUT_MS = 1_500;
-    /** A pooled connection's liveness check on a server that stopped answering must end within the timeout above. */
-    static final long POSTGRESQL_VALIDATION_TIMEOUT_MS = 1_000;
-    /** A SQLite file does not go away; a busy blog's readers may queue for its connections instead of failing. */
-    static final long SQLITE_CONNECTION_TIMEOUT_MS = 10_000;
+    static final Duration SINGLE_WAIT = Duration.ofMillis(1_500);
+    /** A pooled connection's liveness check on a server that stopped answering must end within the bound above. */
+    static final long VALIDATION_TIMEOUT_MS = 1_000;
 
     private DataSources() {}
 
     /**
      * A HikariCP pool on {@code jdbcUrl}; for SQLite with WAL, foreign keys, a busy timeout and write transactions
      * that begin immediately. {@code user} and {@code password} may be null; a null {@code maximumPoolSize} keeps the
-     * dialect's default ({@link #POSTGRESQL_POOL_SIZE}, {@link #SQLITE_POOL_SIZE}); a non-null {@code schema} becomes
-     * the current schema of every PostgreSQL connection. The caller closes the pool.
+     * dialect's default ({@link #POSTGRESQL_POOL_SIZE}, {@link #SQLITE_POOL_SIZE}); each wait of the pool for a
+     * connection lasts at most {@code poolTimeout} and {@link #SINGLE_WAIT} (wrap the pool in a {@link PatientPool}
+     * to wait up to {@code poolTimeout} while it is busy); a non-null {@code schema} becomes the
+     * current schema of every PostgreSQL connection. The caller closes the pool.
      *
      * @throws BlogException when the URL names another database, its driver is missing, or the folder of a SQLite
      *     file does not exist
      * @throws StorageException when the database cannot be reached
      */
-    static HikariDataSource pool(String jdbcUrl, String user, String password, Integer maximumPoolSize, String schema) {
+    static HikariDataSource pool(
+            String jdbcUrl,
+            String user,
+            String password,
+            Integer maximumPoolSize,
+            Duration poolTimeout,
+            String schema) {
         Dialect dialect = Dialect.fromJdbcUrl(jdbcUrl);
         requireDriver(dialect);
         if (dialect == Dialect.SQLITE) {
@@ -60,8 +67,11 @@ public final class DataSources {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("clean-blog-" + dialect.id());
+        long singleWait = Math.min(poolTimeout.toMillis(), SINGLE_WAIT.toMillis());
+        config.setConnectionTimeout(singleWait);
+        // A liveness check of a pooled connection must end within one wait (HikariCP's least is 250 ms).
+        config.setValidationTimeout(Math.max(250, Math.min(VALIDATION_TIMEOUT_MS, singleWait)));
         if (dialect == Dialect.SQLITE) {
-            config.setConnectionTimeout(SQLITE_CONNECTION_TIMEOUT_MS);
             config.setMaximumPoolSize(maximumPoolSize != null ? maximumPoolSize : SQLITE_POOL_SIZE);
             // Driver properties of sqlite-jdbc, applied to every connection the pool opens.
             config.addDataSourceProperty("foreign_keys", "true");
@@ -74,8 +84,6 @@ public final class DataSources {
             int size = maximumPoolSize != null ? maximumPoolSize : POSTGRESQL_POOL_SIZE;
             config.setMaximumPoolSize(size);
             config.setMinimumIdle(Math.min(2, size));
-            config.setConnectionTimeout(POSTGRESQL_CONNECTION_TIMEOUT_MS);
-            config.setValidationTimeout(POSTGRESQL_VALIDATION_TIMEOUT_MS);
             if (schema != null) {
                 config.setSchema(schema);
             }

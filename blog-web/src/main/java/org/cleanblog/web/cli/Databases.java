@@ -1,6 +1,7 @@
 package org.cleanblog.web.cli;
 
 import org.cleanblog.config.DatabaseSettings;
+import org.cleanblog.config.PoolSettings;
 import org.cleanblog.persistence.BlogDatabase;
 
 /** Opens the configured database; opening applies any pending schema migration. */
@@ -8,12 +9,16 @@ final class Databases {
     private Databases() {}
 
     /**
+     * @param pool the most connections and how long a call waits for one of a busy pool
      * @throws org.cleanblog.core.StorageException when the database cannot be reached or migrated
      */
-    static BlogDatabase open(DatabaseSettings database) {
-        return BlogDatabase.open(
-                database.jdbcUrl(),
-                database.user().orElse(null),
-                database.password().orElse(null));
+    static BlogDatabase open(DatabaseSettings database, PoolSettings pool) {
+        return BlogDatabase.configure()
+                .maximumPoolSize(pool.size())
+                .poolTimeout(pool.timeout())
+                .open(
+                        database.jdbcUrl(),
+                        database.user().orElse(null),
+                        database.password().orElse(null));
     }
 }

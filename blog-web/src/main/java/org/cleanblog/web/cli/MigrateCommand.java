@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.ConfigurationException;
 import org.cleanblog.config.DatabaseSettings;
+import org.cleanblog.config.PoolSettings;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.NotABlogDatabaseException;
 import picocli.CommandLine.Command;
@@ -36,14 +37,21 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens (and migrates) the configured database. A database that is not ours is the configuration's fault, the
-     * URL names the wrong one, so it is reported as a configuration error naming that setting (exit 2).
+     * Opens (and migrates) the configured database for a one-off command, on a pool of at most two connections so
+     * that a release phase or an admin command fits beside the serving processes (ADR 0029). A database that is not
+     * ours is the configuration's fault, the URL names the wrong one, so it is reported as a configuration error
+     * naming that setting (exit 2).
      *
      * @throws ConfigurationException when the database holds someone else's tables
      */
     static BlogDatabase open(BlogConfiguration configuration) {
+        return open(configuration, configuration.settings().pool().forOneOffCommand());
+    }
+
+    /** As {@link #open(BlogConfiguration)}, on a pool of the given size: a serving process's. */
+    static BlogDatabase open(BlogConfiguration configuration, PoolSettings pool) {
         try {
-            return Databases.open(configuration.settings().database());
+            return Databases.open(configuration.settings().database(), pool);
         } catch (NotABlogDatabaseException e) {
             throw new ConfigurationException(configuration.databaseVariable(), e.getMessage(), e);
         }

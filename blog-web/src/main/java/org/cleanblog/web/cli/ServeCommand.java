@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         BlogSettings settings = configuration.settings();
         // Loading logged the warnings for every command; these concern only a server's sessions.
         configuration.servingWarnings().forEach(LOG::warn);
-        BlogDatabase db = MigrateCommand.open(configuration);
+        BlogDatabase db = MigrateCommand.open(configuration, settings.pool());
         BlogServer server;
         try {
             server = BlogApplication.start(

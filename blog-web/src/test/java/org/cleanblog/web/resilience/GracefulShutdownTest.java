@@ -88,7 +88,13 @@ class GracefulShutdownTest {
         assertThat(server.log())
                 .containsOnlyOnce("stopped: 1 requests in flight, some still running after SHUTDOWN_TIMEOUT=1 s were"
                         + " cut off");
-        assertThat(stuck.statusLine()).as("the cut-off request gets no answer").isEmpty();
+        // Cut off while its body was still arriving: Jetty either closes the connection or, when the read fails first,
+        // answers 408. Never the 303 of a message taken.
+        assertThat(stuck.statusLine())
+                .as("the cut-off request is not answered as done")
+                .satisfiesAnyOf(
+                        line -> assertThat(line).isEmpty(),
+                        line -> assertThat(line).isEqualTo("HTTP/1.1 408 Request Timeout"));
     }
 
     private ServerProcess start(Map<String, String> environment) throws Exception {
