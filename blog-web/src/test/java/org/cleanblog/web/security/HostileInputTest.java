@@ -136,7 +136,9 @@ class HostileInputTest {
             if (reply.status() < 0) {
                 return java.util.Optional.of(what + ": no answer within the timeout");
             }
-            if (reply.status() >= 500 && !(reply.status() == 505 && request.unsupportedVersion())) {
+            if (reply.status() >= 500
+                    && !(reply.status() == 505 && request.unsupportedVersion())
+                    && !isShedLogin(reply)) {
                 return java.util.Optional.of(what + ": status " + reply.status());
             }
             String text = (reply.head() + "\n" + reply.body()).toLowerCase(Locale.ROOT);
@@ -157,6 +159,17 @@ class HostileInputTest {
                 }
             }
             return java.util.Optional.empty();
+        }
+
+        /**
+         * The 503 with {@code Retry-After} that a login gets when every password-hashing permit stayed taken for a
+         * second (ConcurrencyLimit): load shedding by design, which a machine loaded by other builds can reach with
+         * this test's concurrent logins; not a failure of input handling.
+         */
+        private static boolean isShedLogin(RawExchange.Reply reply) {
+            return reply.status() == 503
+                    && reply.head().toLowerCase(Locale.ROOT).contains("\r\nretry-after: 5")
+                    && reply.body().contains("busy checking other passwords");
         }
 
         private static long usedHeapAfterGc() throws InterruptedException {
