@@ -38,17 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 10, point 5: three instances of the blog, A, B and C, each its own process with the same {@code SECRET_KEY},
  * started at the same moment on one empty PostgreSQL schema (on the run's server: {@code BLOG_TEST_DATABASE_URL}, or
- * the embedded one), are one blog. Flyway's lock lets one of them migrate and the others wait; a user, a comment, a
- * deleted post, a session and its logout, and the login throttle's count are the same seen from any of them; and a
- * SIGTERM to one of them while writers post through all three loses no comment that any of them acknowledged.
+ * the embedded one), are one blog. Flyway's lock applies every migration once; a user, a comment, a deleted post, a
+ * session and its logout, and the login throttle's count are the same seen from any of them; and a SIGTERM to one of
+ * them while writers post through all three loses no comment that any of them acknowledged.
  *
- * <p>The instances are {@code Main serve} on the test's class path ({@link ServerProcess}), configured through their
- * environment as a platform does, rather than {@code blog-web/target/blog.jar}: the jar exists only after the
- * {@code package} phase, so it would need a failsafe run after it, a second kind of test with its own naming and
- * phase, and a jar left in {@code target/} by an earlier build would be run silently by {@code -Dtest=…} runs, which
- * do not package. The class path is exactly the code under test. What this test is about, several processes sharing
- * one database, does not depend on how the classes are packaged; the shaded jar itself is run by {@code
- * scripts/walkthrough.sh} in {@code .ci/run}.
+ * <p>The instances are {@code Main serve} on the test's class path ({@link ServerProcess}), configured only through
+ * their environment as a platform does, rather than {@code java -jar blog-web/target/blog.jar}. The jar exists only
+ * after the {@code package} phase: using it would take a failsafe run after it, a second kind of test with its own
+ * naming and phase in this module's build, or else a jar left in {@code target/} by an earlier build would be run
+ * silently by the test phase (and by {@code -Dtest=…} runs, which do not package). The class path is exactly the code
+ * under test, and what this test is about, several processes sharing one database, does not depend on how the classes
+ * are packaged; the shaded jar itself is started by {@code scripts/walkthrough.sh} in {@code .ci/run}.
  *
  * <p>Every form is posted with an {@code X-Forwarded-For} address of its own (believed from the loopback peer), so
  * that the per-address throttle, also shared, never speaks for the per-account one. The instances hash passwords with
