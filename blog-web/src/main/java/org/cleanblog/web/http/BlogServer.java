@@ -37,6 +37,8 @@ public final class BlogServer implements AutoCloseable {
     static final long MIN_REQUEST_BYTES_PER_SECOND = 128;
     /** A connection silent this long is closed (Jetty's default is 30 s). */
     static final long IDLE_TIMEOUT_MILLIS = 15_000;
+    /** Jetty's own shutdown idle timeout: the least a stop gives an idle connection. */
+    private static final long MIN_SHUTDOWN_IDLE_MILLIS = 1_000;
 
     private final Server server;
     private final ServerConnector connector;
@@ -66,6 +68,11 @@ public final class BlogServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        // Jetty shortens every open connection's idle timeout to this when a graceful stop begins (1 s unless set),
+        // which
+        // cut off a request in flight whose client paused for a second while sending its body, long before the
+        // SHUTDOWN_TIMEOUT bound. Requests in flight keep the rule they started under; the bound still ends them.
+        connector.setShutdownIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
 
         // No setMaxFormContentSize: the servlet API never parses our form bodies, FormData does (ADR 0011).
@@ -127,6 +134,11 @@ public final class BlogServer implements AutoCloseable {
         long requests = inFlight.getCurrentRequestCount();
         // Jetty waits for its Graceful components only when the stop timeout is positive.
         server.setStopTimeout(Math.max(1, bound.toMillis()));
+        // When the stop begins, Jetty shortens every open connection's idle timeout to this (1 s unless set): that
+        // closes kept-alive connections with nothing in flight, which the stop waits for, but it also cut off a
+        // request whose client paused for a second while sending its body, long before the bound. Half the bound
+        // does both: idle connections close well within it, a request in flight may pause that long.
+        connector.setShutdownIdleTimeout(Math.max(MIN_SHUTDOWN_IDLE_MILLIS, bound.toMillis() / 2));
         boolean cutOff = false;
         try {
             server.stop();

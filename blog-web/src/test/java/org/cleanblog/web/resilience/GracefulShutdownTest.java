@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cleanblog.web.support.Browser;
 import org.cleanblog.web.support.ServerProcess;
+import org.cleanblog.web.support.TricklingPost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 0 (ADR 0028). Before, it ended at once with status 143 and the requests were lost.
  */
 class GracefulShutdownTest {
-    /** Bytes sent every {@link #CHUNK_MILLIS}: 500 B/s, above the server's minimum rate of 128 B/s. */
-    private static final int CHUNK = 100;
-
-    private static final long CHUNK_MILLIS = 200;
-
     @TempDir
     Path folder;
 
@@ -48,9 +42,9 @@ class GracefulShutdownTest {
     @Test
     void shouldFinishRequestsInFlightThenExitZero() throws Exception {
         server = start(Map.of());
-        List<SlowPost> posts = new ArrayList<>();
+        List<TricklingPost> posts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            posts.add(SlowPost.begin(server, 1_500));
+            posts.add(slowContact(server, 1_500));
         }
         Thread.sleep(400);
 
@@ -61,8 +55,10 @@ class GracefulShutdownTest {
                 .as("a new connection after SIGTERM")
                 .isInstanceOf(ConnectException.class);
 
-        for (SlowPost post : posts) {
-            assertThat(post.statusLine()).as("answer to a request in flight").startsWith("HTTP/1.1 303");
+        for (TricklingPost post : posts) {
+            assertThat(post.answer().statusLine())
+                    .as("answer to a request in flight")
+                    .startsWith("HTTP/1.1 303");
         }
         Integer status = server.awaitExit(Duration.ofSeconds(10));
         assertThat(status).as("exit status after SIGTERM\n%s", server.logTail()).isEqualTo(0);
@@ -75,7 +71,7 @@ class GracefulShutdownTest {
     @Test
     void shouldCutOffARequestThatOutlivesTheBoundAndStillExitZero() throws Exception {
         server = start(Map.of("SHUTDOWN_TIMEOUT", "1"));
-        SlowPost stuck = SlowPost.begin(server, 5_000);
+        TricklingPost stuck = slowContact(server, 5_000);
         Thread.sleep(400);
 
         long terminated = System.nanoTime();
@@ -88,9 +84,9 @@ class GracefulShutdownTest {
         assertThat(server.log())
                 .containsOnlyOnce("stopped: 1 requests in flight, some still running after SHUTDOWN_TIMEOUT=1 s were"
                         + " cut off");
-        // Cut off while its body was still arriving: Jetty either closes the connection or, when the read fails first,
-        // answers 408. Never the 303 of a message taken.
-        assertThat(stuck.statusLine())
+        // Cut off while its body was still arriving: Jetty closes the connection, or answers 408 when its read fails
+        // first. Never the 303 of a message taken.
+        assertThat(stuck.answer().statusLine())
                 .as("the cut-off request is not answered as done")
                 .satisfiesAnyOf(
                         line -> assertThat(line).isEmpty(),
@@ -103,55 +99,20 @@ class GracefulShutdownTest {
     }
 
     /**
-     * A contact form whose body a thread sends slowly over a raw socket ({@code bodyBytes / 500} seconds): in flight
-     * from its headers to its last byte.
+     * A contact form of {@code bodyBytes} whose body arrives at 500 B/s, above the server's minimum rate of 128 B/s: in
+     * flight from its headers to its last byte ({@code bodyBytes / 500} seconds).
      */
-    private record SlowPost(Socket socket, Thread sender) {
-        static SlowPost begin(ServerProcess server, int bodyBytes) throws IOException {
-            Browser visitor = server.browser();
-            String token = visitor.csrfToken("/contact");
-            String fields = "csrf_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                    + "&name=Eve&email=eve%40example.org&message=";
-            byte[] body = (fields + "x".repeat(bodyBytes - fields.length())).getBytes(StandardCharsets.US_ASCII);
-            Socket socket = new Socket("127.0.0.1", server.uri().getPort());
-            socket.setSoTimeout(15_000);
-            String head = "POST /contact HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n"
-                    + "Cookie: blog_session=" + visitor.sessionCookie() + "\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread sender = new Thread(() -> trickle(out, body), "slow-post");
-            sender.start();
-            return new SlowPost(socket, sender);
-        }
-
-        private static void trickle(OutputStream out, byte[] body) {
-            try {
-                for (int sent = 0; sent < body.length; sent += CHUNK) {
-                    out.write(body, sent, Math.min(CHUNK, body.length - sent));
-                    out.flush();
-                    Thread.sleep(CHUNK_MILLIS);
-                }
-            } catch (IOException | InterruptedException closed) {
-                // The server cut the request off; statusLine() reports that.
-            }
-        }
-
-        /** The response's status line, or "" when the server closed the connection without one. */
-        String statusLine() throws IOException {
-            try (socket) {
-                InputStream in = socket.getInputStream();
-                StringBuilder line = new StringBuilder();
-                for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
-                    line.append((char) c);
-                }
-                return line.toString();
-            } catch (SocketException reset) {
-                return "";
-            } finally {
-                sender.interrupt();
-            }
-        }
+    private static TricklingPost slowContact(ServerProcess server, int bodyBytes) throws IOException {
+        Browser visitor = server.browser();
+        String token = visitor.csrfToken("/contact");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("csrf_token", token);
+        fields.put("name", "Eve");
+        fields.put("email", "eve@example.org");
+        String form = "csrf_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&name=Eve&email=eve%40example.org&message=";
+        fields.put("message", "x".repeat(bodyBytes - form.length()));
+        return TricklingPost.begin(
+                server.uri(), "/contact", Map.of("Cookie", "blog_session=" + visitor.sessionCookie()), fields, 500);
     }
 }

@@ -51,6 +51,22 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(String, Path, String)}, with more environment variables (for example SHUTDOWN_TIMEOUT). */
     public static ServerProcess start(String databaseUrl, Path folder, String name, Map<String, String> environment)
             throws Exception {
+        ServerProcess server = launch(databaseUrl, folder, name, environment);
+        try {
+            server.awaitHealthy();
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.kill();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #start(String, Path, String, Map)}, but returns as soon as the process exists, without waiting for it
+     * to serve: to start several at the same moment. Call {@link #awaitHealthy()} before sending requests.
+     */
+    public static ServerProcess launch(String databaseUrl, Path folder, String name, Map<String, String> environment)
+            throws IOException {
         int port = freePort();
         Path log = folder.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
@@ -75,14 +91,7 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().put("BIND_HOST", "127.0.0.1");
         builder.environment().put("SECRET_KEY", RunningBlog.SECRET);
         builder.environment().putAll(environment);
-        ServerProcess server = new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
-        try {
-            server.awaitHealthy();
-            return server;
-        } catch (Exception | AssertionError e) {
-            server.kill();
-            throw e;
-        }
+        return new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
     }
 
     public URI uri() {
@@ -143,7 +152,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws InterruptedException {
+    /**
+     * Waits until {@code /healthz} answers 200 (the schema is migrated and the database answers).
+     *
+     * @throws IllegalStateException when the process exits or does not answer in time; the message holds the end of
+     *     its log
+     */
+    public void awaitHealthy() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         HttpRequest healthz = HttpRequest.newBuilder(uri.resolve("/healthz"))
                 .timeout(Duration.ofSeconds(10))
