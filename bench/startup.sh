@@ -14,7 +14,7 @@ usage() {
     exit 2
 }
 
-RUNS=10
+RUNS=11
 LABEL=""
 EXTRA=()
 while [ $# -gt 0 ]; do
