@@ -56,7 +56,10 @@ DEEP_PAGE=5000
 WRK_FLAGS=(-t2 -c32 --timeout 10s)
 READER_EMAIL="reader@bench.invalid"
 READER_PASSWORD="bench reader password"
-JAVA_FLAGS=(-Xmx64m -XX:+UseSerialGC) # as the Procfile's web process, with the issue's -Xmx64m
+# As the Procfile's web process (with the class-data sharing archive when the build wrote one), with the issue's
+# -Xmx64m. The archive is named by the Procfile's relative path, from a work folder laid out like the repository:
+# JDK 17 accepts it only for the jar path it was written for (ADR 0036).
+JAVA_FLAGS=(-Xmx64m -XX:+UseSerialGC)
 
 # Named by the PID, so that two runs cannot drop each other's databases.
 WORK="$(pwd)/bench/work-pages-$$"
@@ -108,10 +111,15 @@ if [ ! -f blog-web/target/blog.jar ]; then
     echo "bench: building blog-web/target/blog.jar" >&2
     ./mvnw -B -q package -DskipTests -pl blog-web -am
 fi
-mkdir -p "$WORK"
-# A private copy, so that a build running meanwhile cannot swap the jar under the benchmark.
-cp blog-web/target/blog.jar "$WORK/blog.jar"
-JAR="$WORK/blog.jar"
+mkdir -p "$WORK/blog-web/target"
+# A private copy, so that a build running meanwhile cannot swap the jar under the benchmark; -p keeps the modification
+# time that the archive records.
+cp -p blog-web/target/blog.jar "$WORK/blog-web/target/blog.jar"
+if [ -f blog-web/target/blog.jsa ]; then
+    cp -p blog-web/target/blog.jsa "$WORK/blog-web/target/blog.jsa"
+    JAVA_FLAGS+=(-XX:SharedArchiveFile=blog-web/target/blog.jsa)
+fi
+JAR="$WORK/blog-web/target/blog.jar"
 SECRET="bench-$(date +%s%N)-$$-a-secret-long-enough-for-production"
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
@@ -136,7 +144,7 @@ start_server() {
     started=$(date +%s%N)
     (cd "$WORK" && exec env DATABASE_URL="$1" PORT="$PORT" BIND_HOST=127.0.0.1 BLOG_ENV=production \
         SECRET_KEY="$SECRET" BLOG_BASE_URL="http://127.0.0.1:$PORT" \
-        java "${JAVA_FLAGS[@]}" -jar "$JAR" serve) > "$log" 2>&1 &
+        java "${JAVA_FLAGS[@]}" -jar blog-web/target/blog.jar serve) > "$log" 2>&1 &
     SERVER_PID=$!
     SERVER_LOG="$log"
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/about" || true)" = 200 ]; do
@@ -271,7 +279,7 @@ fi
 echo "### Pages: $LABEL ($kind)"
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ), commit $commit; $(nproc) cores, $memory, $java_version, PostgreSQL $pg_version;"
-echo "\`java ${JAVA_FLAGS[*]} -jar blog.jar serve\`; \`wrk ${WRK_FLAGS[*]} -d${DURATION}s --latency\` on the same machine after a"
+echo "\`java ${JAVA_FLAGS[*]} -jar blog-web/target/blog.jar serve\`; \`wrk ${WRK_FLAGS[*]} -d${DURATION}s --latency\` on the same machine after a"
 echo "${WARMUP}-second warm-up of each page and visitor (wrk, same flags). Ratios are to anonymous \`/about\` of the same process."
 echo
 if [ "$QUICK" = 1 ]; then

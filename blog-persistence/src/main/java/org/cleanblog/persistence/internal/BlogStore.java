@@ -3,9 +3,14 @@ package org.cleanblog.persistence.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+<<<<<<< HEAD
 import java.time.Duration;
+=======
+import java.util.concurrent.CompletableFuture;
+>>>>>>> startup
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.StorageException;
@@ -31,12 +36,17 @@ public final class BlogStore implements AutoCloseable {
     private final Repositories repositories;
     private final SqlThrottleStore throttles;
 
-    private BlogStore(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, BlogDatabaseOptions options) {
+    private BlogStore(
+            DataSource dataSource,
+            HikariDataSource ownedPool,
+            Dialect dialect,
+            BlogDatabaseOptions options,
+            SqlSessionFactory sessions) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.options = options;
-        this.runner = new PooledSqlRunner(MyBatisSessions.factory(dataSource, dialect), dialect);
+        this.runner = new PooledSqlRunner(sessions, dialect);
         this.repositories = Repositories.on(runner, options.clock());
         this.throttles = new SqlThrottleStore(runner, dialect);
     }
@@ -81,6 +91,8 @@ public final class BlogStore implements AutoCloseable {
         try {
             Dialect dialect = DataSources.detect(dataSource);
             requireSchemaSupported(dialect, options);
+            // The mappers' XML needs no database: it is parsed meanwhile, while the schema is checked (ADR 0036).
+            CompletableFuture<SqlSessionFactory> sessions = MyBatisSessions.factoryInBackground(dataSource, dialect);
             if (dialect == Dialect.SQLITE) {
                 DataSources.prepareSqlite(dataSource);
             }
@@ -95,7 +107,7 @@ public final class BlogStore implements AutoCloseable {
                 migrations.requireCurrent();
             }
             options.schema().ifPresent(schema -> requireCurrentSchema(dataSource, schema));
-            return new BlogStore(dataSource, ownedPool, dialect, options);
+            return new BlogStore(dataSource, ownedPool, dialect, options, MyBatisSessions.await(sessions));
         } catch (RuntimeException e) {
             if (ownedPool != null) {
                 ownedPool.close();

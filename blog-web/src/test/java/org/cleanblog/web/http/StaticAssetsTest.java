@@ -50,8 +50,10 @@ class StaticAssetsTest {
 
     @Test
     void shouldFindNothingOutsideTheFolder() {
-        assertThat(assets.find("../logback.xml")).isEmpty();
-        assertThat(assets.find("logback.xml")).isEmpty();
+        assertThat(assets.find("../META-INF/services/ch.qos.logback.classic.spi.Configurator"))
+                .isEmpty();
+        assertThat(assets.find("META-INF/services/ch.qos.logback.classic.spi.Configurator"))
+                .isEmpty();
         assertThat(assets.find(null)).isEmpty();
     }
 }
