@@ -3,11 +3,8 @@ package org.cleanblog.persistence.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-<<<<<<< HEAD
 import java.time.Duration;
-=======
 import java.util.concurrent.CompletableFuture;
->>>>>>> startup
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;

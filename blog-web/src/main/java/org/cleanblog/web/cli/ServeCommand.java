@@ -50,15 +50,11 @@ final class ServeCommand implements Callable<Integer> {
         BlogSettings settings = configuration.settings();
         // Loading logged the warnings for every command; these concern only a server's sessions.
         configuration.servingWarnings().forEach(LOG::warn);
-<<<<<<< HEAD
-        BlogDatabase db = MigrateCommand.open(configuration, settings.pool());
-=======
         // Jetty's slow one-time set-up runs on another core while this thread opens and migrates the database.
         Thread preparing = new Thread(BlogServer::prepare, "prepare-jetty");
         preparing.setDaemon(true);
         preparing.start();
-        BlogDatabase db = MigrateCommand.open(configuration);
->>>>>>> startup
+        BlogDatabase db = MigrateCommand.open(configuration, settings.pool());
         BlogServer server;
         try {
             server = BlogApplication.start(
