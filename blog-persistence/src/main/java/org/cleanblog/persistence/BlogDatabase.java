@@ -7,6 +7,7 @@ import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.Transactions;
 import org.cleanblog.core.comment.CommentRepository;
 import org.cleanblog.core.contact.ContactMessageRepository;
+import org.cleanblog.core.content.ContentVersion;
 import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.post.PostRepository;
 import org.cleanblog.core.throttle.ThrottleStore;
@@ -24,7 +25,8 @@ import org.cleanblog.persistence.internal.BlogStore;
  * duplicate e-mail as {@code ConflictException}, a missing post or user as {@code NotFoundException}, an unreachable
  * or failing database as {@code StorageException}.
  */
-public final class BlogDatabase implements BlogRepositories, Transactions, ThrottleStore, AutoCloseable {
+public final class BlogDatabase
+        implements BlogRepositories, Transactions, ThrottleStore, ContentVersion, AutoCloseable {
     private final BlogStore store;
 
     BlogDatabase(BlogStore store) {
@@ -125,6 +127,28 @@ public final class BlogDatabase implements BlogRepositories, Transactions, Throt
     @Override
     public void giveBack(String bucket, int capacity) {
         store.throttles().giveBack(bucket, capacity);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code SELECT} of the one row of the table {@code content_version}, which triggers on {@code users},
+     * {@code posts} and {@code comments} bump (ADR 0034): once per statement on PostgreSQL, once per row on SQLite.
+     */
+    @Override
+    public long readContentVersion() {
+        return store.contentVersion().readContentVersion();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The listeners hear of every write of this object's user, post and comment repositories and of every
+     * {@link #inTransaction}; not of contact messages or throttle buckets, which no page that is kept shows.
+     */
+    @Override
+    public void whenContentWrittenHere(Runnable listener) {
+        store.contentVersion().whenContentWrittenHere(listener);
     }
 
     /**

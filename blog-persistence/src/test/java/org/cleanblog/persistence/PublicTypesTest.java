@@ -42,6 +42,7 @@ class PublicTypesTest {
                         "org.cleanblog.core.contact.ContactMessage",
                         "org.cleanblog.core.contact.ContactMessageRepository",
                         "org.cleanblog.core.contact.NewContactMessage",
+                        "org.cleanblog.core.content.ContentVersion",
                         "org.cleanblog.core.content.HtmlSanitizer",
                         "org.cleanblog.core.internal.Check",
                         "org.cleanblog.core.internal.ConnectionUrls",

@@ -138,7 +138,7 @@ abstract class StoredHtmlMigrationContract {
         assertThat(rows("SELECT body_html FROM comments")).containsExactly("<p>ok</p>");
         assertThat(rows("SELECT version FROM cleanblog_schema_history WHERE success AND version IS NOT NULL"
                         + " ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "5");
     }
 
     /** Each row of {@code sql} as its columns' text joined by '|'. */

@@ -1,7 +1,10 @@
 package org.cleanblog.web;
 
 import java.time.Clock;
+import java.util.List;
 import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.web.cache.ContentCache;
+import org.cleanblog.web.cache.VersionPoller;
 import org.cleanblog.web.http.BlogServer;
 import org.cleanblog.web.session.SessionCodec;
 import org.cleanblog.web.user.Viewers;
@@ -29,13 +32,18 @@ public final class BlogApplication {
     public static BlogServer start(BlogStorage storage, WebSettings settings, PasswordHasher hasher, Limits limits)
             throws Exception {
         var sessions = new SessionCodec(settings.secretKeys(), settings.sessionLifetime(), Clock.systemUTC());
-        var viewers = new Viewers(storage.repositories().users());
-        var views = new Views(viewers);
+        // ADR 0034: this process's writes drop the cache at once, other processes' within a poll of the version.
+        var cache = new ContentCache(ContentCache.standardBytes());
+        storage.contentVersion().whenContentWrittenHere(cache::invalidate);
+        var poller = new VersionPoller(storage.contentVersion()::readContentVersion, cache, VersionPoller.INTERVAL);
+        var viewers = new Viewers(storage.repositories().users(), cache);
+        var views = new Views(viewers, cache);
         return BlogServer.start(
                 new BlogServer.Settings(
                         settings.host(), settings.port(), settings.maxRequestBytes(), settings.trustedProxies()),
-                Routes.of(storage, settings, hasher, limits, viewers, views),
+                Routes.of(storage, settings, hasher, limits, viewers, views, cache),
                 sessions,
-                views);
+                views,
+                List.of(poller));
     }
 }

@@ -2,6 +2,7 @@ package org.cleanblog.web;
 
 import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.web.account.AccountRoutes;
+import org.cleanblog.web.cache.ContentCache;
 import org.cleanblog.web.contact.ContactRoutes;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.Router;
@@ -26,11 +27,13 @@ final class Routes {
             PasswordHasher hasher,
             Limits limits,
             Viewers viewers,
-            Views views) {
+            Views views,
+            ContentCache cache) {
         var repositories = storage.repositories();
         var markdown = new MarkdownRenderer();
         var router = new Router();
-        PostRoutes.register(router, views, viewers, repositories, markdown, settings.baseUrl(), limits.comments());
+        PostRoutes.register(
+                router, views, viewers, repositories, markdown, settings.baseUrl(), limits.comments(), cache);
         AccountRoutes.register(
                 router,
                 views,

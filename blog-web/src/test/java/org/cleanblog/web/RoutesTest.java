@@ -13,6 +13,7 @@ import org.cleanblog.core.password.PasswordHasher;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.persistence.testing.TestDatabase;
+import org.cleanblog.web.cache.ContentCache;
 import org.cleanblog.web.support.RunningBlog;
 import org.cleanblog.web.user.Viewers;
 import org.cleanblog.web.view.Views;
@@ -74,14 +75,16 @@ class RoutesTest {
         try (TestDatabase database = TestDatabase.create(Dialect.SQLITE, "routes");
                 BlogDatabase db = database.open()) {
             WebSettings settings = WebSettings.of("127.0.0.1", 0, List.of(RunningBlog.SECRET));
-            Viewers viewers = new Viewers(db.users());
+            ContentCache cache = new ContentCache(1024);
+            Viewers viewers = new Viewers(db.users(), cache);
             return Routes.of(
-                            new BlogStorage(db, db, db::isReachable, db),
+                            new BlogStorage(db, db, db::isReachable, db, db),
                             settings,
                             PasswordHasher.withIterations(RunningBlog.TEST_ITERATIONS),
                             RunningBlog.UNLIMITED,
                             viewers,
-                            new Views(viewers))
+                            new Views(viewers, cache),
+                            cache)
                     .routes();
         }
     }

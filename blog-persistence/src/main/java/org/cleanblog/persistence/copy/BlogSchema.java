@@ -65,9 +65,11 @@ final class BlogSchema {
     /** Referenced tables first. */
     static final List<TableSpec> TABLES = List.of(USERS, POSTS, COMMENTS, CONTACT_MESSAGES);
 
-    /** Tables of the schema that the copy does not carry: Flyway's own bookkeeping, and throttle buckets (ADR 0030). */
+    /** Tables of the schema that the copy does not carry: Flyway's own bookkeeping, throttle buckets (ADR 0030), and the content version, which the
+     * copy's own writes bump on the target (ADR 0034).
+     */
     static final Set<String> NOT_COPIED =
-            Set.of("flyway_schema_history", "cleanblog_schema_history", "throttle_buckets");
+            Set.of("flyway_schema_history", "cleanblog_schema_history", "throttle_buckets", "content_version");
 
     private BlogSchema() {}
 

@@ -11,6 +11,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.cleanblog.core.BlogException;
 import org.cleanblog.core.BlogRepositories;
 import org.cleanblog.core.StorageException;
+import org.cleanblog.core.content.ContentVersion;
 import org.cleanblog.core.throttle.ThrottleStore;
 import org.cleanblog.persistence.BlogDatabaseOptions;
 import org.cleanblog.persistence.Dialect;
@@ -32,6 +33,7 @@ public final class BlogStore implements AutoCloseable {
     private final PooledSqlRunner runner;
     private final Repositories repositories;
     private final SqlThrottleStore throttles;
+    private final SqlContentVersion contentVersion;
 
     private BlogStore(
             DataSource dataSource,
@@ -44,7 +46,8 @@ public final class BlogStore implements AutoCloseable {
         this.dialect = dialect;
         this.options = options;
         this.runner = new PooledSqlRunner(sessions, dialect);
-        this.repositories = Repositories.on(runner, options.clock());
+        this.contentVersion = new SqlContentVersion(runner);
+        this.repositories = Repositories.on(runner, contentVersion.notifying(runner), options.clock());
         this.throttles = new SqlThrottleStore(runner, dialect);
     }
 
@@ -149,16 +152,28 @@ public final class BlogStore implements AutoCloseable {
         return throttles;
     }
 
-    /** Runs {@code work} in one transaction on repositories bound to it (see {@code BlogDatabase.inTransaction}). */
+    /** The version of what pages show, and the listeners told of this process's writes (ADR 0034). */
+    public ContentVersion contentVersion() {
+        return contentVersion;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on repositories bound to it (see {@code BlogDatabase.inTransaction}); the
+     * content version's listeners hear of it once it has ended, whatever it wrote.
+     */
     public <T> T inTransaction(Function<BlogRepositories, T> work) {
-        return runner.write("run a transaction", session -> {
-            TransactionSqlRunner transaction = new TransactionSqlRunner(session);
-            try {
-                return work.apply(Repositories.on(transaction, options.clock()));
-            } finally {
-                transaction.end();
-            }
-        });
+        try {
+            return runner.write("run a transaction", session -> {
+                TransactionSqlRunner transaction = new TransactionSqlRunner(session);
+                try {
+                    return work.apply(Repositories.on(transaction, transaction, options.clock()));
+                } finally {
+                    transaction.end();
+                }
+            });
+        } finally {
+            contentVersion.written();
+        }
     }
 
     /** Whether a connection can be had and is valid within two seconds; never throws. */

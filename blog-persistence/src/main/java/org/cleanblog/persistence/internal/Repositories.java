@@ -21,11 +21,15 @@ record Repositories(
 
     private static final HtmlSanitizer SANITIZER = new JsoupHtmlSanitizer();
 
-    static Repositories on(SqlRunner runner, Clock clock) {
+    /**
+     * @param content the runner of the repositories whose tables pages show (users, posts, comments): the same as
+     *     {@code runner}, or one that also tells of their writes ({@link SqlContentVersion#notifying})
+     */
+    static Repositories on(SqlRunner runner, SqlRunner content, Clock clock) {
         return new Repositories(
-                new MyBatisUserRepository(runner, clock),
-                new MyBatisPostRepository(runner, clock, SANITIZER),
-                new MyBatisCommentRepository(runner, clock, SANITIZER),
+                new MyBatisUserRepository(content, clock),
+                new MyBatisPostRepository(content, clock, SANITIZER),
+                new MyBatisCommentRepository(content, clock, SANITIZER),
                 new MyBatisContactMessageRepository(runner, clock));
     }
 }

@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         BlogServer server;
         try {
             server = BlogApplication.start(
-                    new BlogStorage(db, db, db::isReachable, db), webSettings(settings), PasswordHasher.standard());
+                    new BlogStorage(db, db, db::isReachable, db, db), webSettings(settings), PasswordHasher.standard());
         } catch (IOException e) {
             db.close();
             throw bindFailure(e, settings.bindHost(), settings.port());

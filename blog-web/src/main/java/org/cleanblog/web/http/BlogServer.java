@@ -2,6 +2,7 @@ package org.cleanblog.web.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import org.cleanblog.config.TrustedProxies;
@@ -16,6 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The embedded Jetty server: one connector and one servlet context with the
@@ -60,12 +62,20 @@ public final class BlogServer implements AutoCloseable {
      * @param router every route of the site, already complete
      * @param sessions signs and verifies the session cookie of every request
      * @param errorPages how error pages look (the view layer); must be thread-safe
+     * @param services started before the server takes connections and stopped with it, such as the content version's
+     *     poller
      * @throws Exception when the port cannot be bound or Jetty fails to start (the server is stopped again)
      */
     public static BlogServer start(
-            Settings settings, Router router, SessionCodec sessions, ErrorPage.Renderer errorPages) throws Exception {
+            Settings settings,
+            Router router,
+            SessionCodec sessions,
+            ErrorPage.Renderer errorPages,
+            List<? extends LifeCycle> services)
+            throws Exception {
         tellJettyTheReferenceSize();
         Server server = new Server();
+        services.forEach(server::addBean);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.cleanblog.web.session.SessionCodec;
@@ -120,10 +121,49 @@ public final class Exchange {
         write(status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends a file of the jar; browsers may keep it for a day. */
-    public void sendAsset(String contentType, byte[] bytes) throws IOException {
-        response.setHeader("Cache-Control", "public, max-age=86400");
-        write(200, contentType, bytes);
+    /**
+     * Sends a page that is the same for every visitor without a session (ADR 0035), with {@code Vary: Cookie}. When the
+     * request brought no session cookie and the page sets none, a shared cache may keep it for {@code sharedFor} and
+     * a browser must ask again each time ({@code public, max-age=0, s-maxage=N}), with its entity tag, so that asking
+     * again costs a 304 when nothing changed. A request with a session gets it as any page: {@code no-store}.
+     */
+    public void sendSharedPage(CachedBody body, Duration sharedFor) throws IOException {
+        response.addHeader("Vary", "Cookie");
+        if (session.isAbsent()) {
+            response.setHeader("Cache-Control", "public, max-age=0, s-maxage=" + sharedFor.toSeconds());
+            sendTagged(body);
+        } else {
+            session.write();
+            write(200, body.contentType(), body.bytes());
+        }
+    }
+
+    /**
+     * Sends a body that is the same for everyone and says nothing of the visitor (the feed, the sitemap), which any
+     * cache may keep for {@code maxAge}; answers 304 without it when {@code If-None-Match} names its entity tag. No
+     * session cookie is set on such a response, whatever the request brought: a shared cache must not keep one.
+     */
+    public void sendPublic(CachedBody body, Duration maxAge) throws IOException {
+        response.setHeader("Cache-Control", "public, max-age=" + maxAge.toSeconds());
+        sendTagged(body);
+    }
+
+    /**
+     * Sends a file of the jar. {@code immutable} for a name that holds the file's content hash, which a cache may keep
+     * for a year without asking again; otherwise a cache must ask each time (its entity tag makes that a 304).
+     */
+    public void sendAsset(CachedBody body, boolean immutable) throws IOException {
+        response.setHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "public, no-cache");
+        sendTagged(body);
+    }
+
+    private void sendTagged(CachedBody body) throws IOException {
+        response.setHeader("ETag", body.etag());
+        if (body.isNamedBy(request.getHeader("If-None-Match"))) {
+            response.setStatus(304);
+            return;
+        }
+        write(200, body.contentType(), body.bytes());
     }
 
     private void write(int status, String contentType, byte[] bytes) throws IOException {

@@ -30,6 +30,7 @@ public final class SessionCookie {
     private Session session;
     private boolean changed;
     private boolean ended;
+    private boolean carried;
 
     /**
      * Reads the cookie of {@code request}; one that {@link SessionCodec#decode} refuses means no session, and the
@@ -105,6 +106,14 @@ public final class SessionCookie {
         return value;
     }
 
+    /**
+     * Whether the request brought no session cookie at all and none is to be set: the response then says nothing
+     * about this visitor's session, and a shared cache may keep it.
+     */
+    boolean isAbsent() {
+        return !carried && session == null && !changed && !ended;
+    }
+
     /** Adds the {@code Set-Cookie} header the response needs, if any; at most once per change. */
     void write() {
         if (changed && session != null) {
@@ -123,6 +132,7 @@ public final class SessionCookie {
         }
         for (Cookie cookie : cookies) {
             if (NAME.equals(cookie.getName())) {
+                carried = true;
                 Optional<SessionCodec.Verified> verified = sessions.decode(cookie.getValue());
                 if (verified.isPresent()) {
                     session = verified.get().session();

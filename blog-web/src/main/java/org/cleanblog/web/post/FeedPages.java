@@ -2,6 +2,7 @@ package org.cleanblog.web.post;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
@@ -11,7 +12,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostRepository;
+import org.cleanblog.web.cache.ContentCache;
 import org.cleanblog.web.content.XmlText;
+import org.cleanblog.web.http.CachedBody;
 import org.cleanblog.web.http.Exchange;
 
 /**
@@ -26,23 +29,44 @@ final class FeedPages {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+    /** How long a feed reader or any cache may keep the feed or the sitemap before asking again (ADR 0035). */
+    static final Duration KEPT_FOR = Duration.ofMinutes(5);
+
+    private static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";
+    private static final String SITEMAP_TYPE = "application/xml; charset=UTF-8";
+
     private final PostRepository posts;
     private final String configuredBaseUrl;
+    private final ContentCache cache;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    /** @param configuredBaseUrl the blog's public address, or empty to take it from each request */
-    FeedPages(PostRepository posts, String configuredBaseUrl) {
+    /**
+     * @param configuredBaseUrl the blog's public address, or empty to take it from each request
+     * @param cache keeps the feed and the sitemap as written, per base URL, until the content changes
+     */
+    FeedPages(PostRepository posts, String configuredBaseUrl, ContentCache cache) {
         this.posts = posts;
         this.configuredBaseUrl = configuredBaseUrl;
+        this.cache = cache;
     }
 
     private String base(Exchange ex) {
         return configuredBaseUrl.isEmpty() ? ex.baseUrl() : configuredBaseUrl;
     }
 
-    /** {@code GET /feed.xml}. */
+    /** {@code GET /feed.xml}: public, kept {@link #KEPT_FOR}, with an entity tag for conditional requests. */
     void feed(Exchange ex) throws IOException {
         String base = base(ex);
+        ex.sendPublic(cache.get(new FeedKey(base), CachedBody::weight, () -> feed(base)), KEPT_FOR);
+    }
+
+    /** {@code GET /sitemap.xml}: as {@link #feed(Exchange)}. */
+    void sitemap(Exchange ex) throws IOException {
+        String base = base(ex);
+        ex.sendPublic(cache.get(new SitemapKey(base), CachedBody::weight, () -> sitemap(base)), KEPT_FOR);
+    }
+
+    private CachedBody feed(String base) {
         StringWriter out = new StringWriter();
         try (Stream<Post> all = posts.streamAll()) {
             XMLStreamWriter w = xml.createXMLStreamWriter(out);
@@ -75,12 +99,10 @@ final class FeedPages {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the Atom feed", e);
         }
-        ex.send(200, "application/atom+xml; charset=UTF-8", out.toString());
+        return CachedBody.of(ATOM_TYPE, out.toString());
     }
 
-    /** {@code GET /sitemap.xml}. */
-    void sitemap(Exchange ex) throws IOException {
-        String base = base(ex);
+    private CachedBody sitemap(String base) {
         StringWriter out = new StringWriter();
         try (Stream<Post> all = posts.streamAll()) {
             XMLStreamWriter w = xml.createXMLStreamWriter(out);
@@ -105,7 +127,7 @@ final class FeedPages {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the sitemap", e);
         }
-        ex.send(200, "application/xml; charset=UTF-8", out.toString());
+        return CachedBody.of(SITEMAP_TYPE, out.toString());
     }
 
     private static void entry(XMLStreamWriter w, String base, Post post) throws XMLStreamException {
@@ -144,4 +166,10 @@ final class FeedPages {
     private static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
+
+    /** The cache key of the feed for links to {@code base}. */
+    private record FeedKey(String base) {}
+
+    /** The cache key of the sitemap for links to {@code base}. */
+    private record SitemapKey(String base) {}
 }

@@ -10,6 +10,7 @@ import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostSummary;
+import org.cleanblog.web.cache.ContentCache;
 import org.cleanblog.web.content.Gravatar;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.Exchange;
@@ -33,33 +34,53 @@ final class PostPages {
     private final Viewers viewers;
     private final Views views;
     private final Throttle comments;
+    private final ContentCache cache;
 
     PostPages(
-            BlogRepositories repositories, MarkdownRenderer markdown, Viewers viewers, Views views, Throttle comments) {
+            BlogRepositories repositories,
+            MarkdownRenderer markdown,
+            Viewers viewers,
+            Views views,
+            Throttle comments,
+            ContentCache cache) {
         this.repositories = repositories;
         this.markdown = markdown;
         this.viewers = viewers;
         this.views = views;
         this.comments = comments;
+        this.cache = cache;
     }
 
-    /** {@code GET /?page=N}: newest first; a page number that is not a number or past the last page is a 404. */
+    /**
+     * {@code GET /?page=N}: newest first; a page number that is not a number or past the last page is a 404. The page
+     * of posts is kept in the content cache, and so is the whole page as anonymous visitors get it (ADR 0034).
+     */
     void home(Exchange ex) throws IOException {
         int number = ex.pageNumber();
-        Page<PostSummary> page = repositories.posts().findPage(new PageRequest(number, POSTS_PER_PAGE));
-        if (number > page.totalPages()) {
-            throw HttpError.notFound();
-        }
-        views.render(ex, 200, (out, ctx) -> JtehomeGenerated.render(out, null, ctx, page));
+        views.renderShared(ex, new HomeKey(number), () -> {
+            Page<PostSummary> page = cache.get(
+                    new HomeKey(number),
+                    CacheWeights::summaries,
+                    () -> repositories.posts().findPage(new PageRequest(number, POSTS_PER_PAGE)));
+            if (number > page.totalPages()) {
+                throw HttpError.notFound();
+            }
+            return (out, ctx) -> JtehomeGenerated.render(out, null, ctx, page);
+        });
     }
 
     /**
      * {@code GET /post/{id}?page=N}: the post and page N of its comments (1 when absent); a page past the last is a
-     * 404, except page 1 of a post without comments.
+     * 404, except page 1 of a post without comments. Kept in the content cache as {@link #home} is.
      */
     void show(Exchange ex) throws IOException {
         long id = ex.pathId("id");
-        showPost(ex, id, ex.pageNumber(), 200, "", "");
+        int number = ex.pageNumber();
+        PostKey key = new PostKey(id, number);
+        views.renderShared(ex, key, () -> {
+            PostView view = cache.get(key, CacheWeights::post, () -> load(id, number));
+            return (out, ctx) -> JtepostGenerated.render(out, null, ctx, view.post(), view.comments(), "", "");
+        });
     }
 
     /**
@@ -92,6 +113,20 @@ final class PostPages {
     }
 
     private void showPost(Exchange ex, long id, int number, int status, String error, String draft) throws IOException {
+        PostView view = load(id, number);
+        views.render(
+                ex,
+                status,
+                (out, ctx) -> JtepostGenerated.render(out, null, ctx, view.post(), view.comments(), error, draft));
+    }
+
+    /**
+     * The post and page {@code number} of its comments, from the database.
+     *
+     * @throws NotFoundException when there is no such post
+     * @throws HttpError 404 when the page is past the last one
+     */
+    private PostView load(long id, int number) {
         Post post = repositories.posts().findById(id).orElseThrow(() -> NotFoundException.of("post", id));
         Page<Comment> page = repositories.comments().findPageByPost(id, new PageRequest(number, COMMENTS_PER_PAGE));
         if (number > page.totalPages()) {
@@ -103,9 +138,18 @@ final class PostPages {
                         .toList(),
                 page.request(),
                 page.total());
-        views.render(ex, status, (out, ctx) -> JtepostGenerated.render(out, null, ctx, post, comments, error, draft));
+        return new PostView(post, comments);
     }
 
     /** A comment as the post page shows it, with its author's Gravatar URL. */
     record CommentView(Comment comment, String gravatarUrl) {}
+
+    /** What the post page shows: the post and one page of its comments. Immutable, so it can be kept. */
+    record PostView(Post post, Page<CommentView> comments) {}
+
+    /** Page {@code number} of the home page: the key of its data and of its anonymous rendering. */
+    private record HomeKey(int number) {}
+
+    /** A post and page {@code number} of its comments. */
+    private record PostKey(long id, int number) {}
 }

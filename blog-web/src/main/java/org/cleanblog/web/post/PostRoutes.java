@@ -1,6 +1,7 @@
 package org.cleanblog.web.post;
 
 import org.cleanblog.core.BlogRepositories;
+import org.cleanblog.web.cache.ContentCache;
 import org.cleanblog.web.content.MarkdownRenderer;
 import org.cleanblog.web.http.Router;
 import org.cleanblog.web.http.Throttle;
@@ -18,6 +19,7 @@ public final class PostRoutes {
      * @param baseUrl the blog's public address for absolute links in the feed and sitemap, or empty to take it from
      *     each request
      * @param comments throttles {@code POST /post/{id}} per commenter's account and per client address (ADR 0024)
+     * @param cache keeps what the reading pages, the feed and the sitemap show until the content changes (ADR 0034)
      */
     public static void register(
             Router router,
@@ -26,10 +28,11 @@ public final class PostRoutes {
             BlogRepositories repositories,
             MarkdownRenderer markdown,
             String baseUrl,
-            Throttle comments) {
-        var posts = new PostPages(repositories, markdown, viewers, views, comments);
+            Throttle comments,
+            ContentCache cache) {
+        var posts = new PostPages(repositories, markdown, viewers, views, comments, cache);
         var admin = new AdminPostPages(repositories, markdown, viewers, views);
-        var feeds = new FeedPages(repositories.posts(), baseUrl);
+        var feeds = new FeedPages(repositories.posts(), baseUrl, cache);
         router.get("/", posts::home)
                 .get("/post/{id}", posts::show)
                 .post("/post/{id}", posts::comment)

@@ -2,7 +2,10 @@ package org.cleanblog.web.user;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.cleanblog.core.user.User;
 import org.cleanblog.core.user.UserRepository;
+import org.cleanblog.web.cache.ContentCache;
 import org.cleanblog.web.http.Exchange;
 import org.cleanblog.web.http.HttpError;
 import org.cleanblog.web.http.Redirect;
@@ -21,9 +24,15 @@ import org.cleanblog.web.session.Session;
  */
 public final class Viewers {
     private final UserRepository users;
+    private final ContentCache cache;
 
-    public Viewers(UserRepository users) {
+    /**
+     * @param cache keeps the users looked up, so that a logged-in visitor's next page needs no statement; a logout or
+     *     a change of the admin right changes the content version, which drops them (ADR 0034)
+     */
+    public Viewers(UserRepository users, ContentCache cache) {
         this.users = users;
+        this.cache = cache;
     }
 
     /** The logged-in user of {@code exchange}, or {@link Viewer#ANONYMOUS}; never null. */
@@ -55,7 +64,8 @@ public final class Viewers {
         if (session == null || session.user().isEmpty()) {
             return Viewer.ANONYMOUS;
         }
-        Viewer viewer = users.findById(session.userId())
+        long id = session.userId();
+        Viewer viewer = cache.get(new UserKey(id), Viewers::weight, () -> users.findById(id))
                 .filter(u -> u.acceptsSessionIssuedAt(session.issuedAt()))
                 .map(u -> new Viewer(u.id(), u.name(), u.email(), u.admin()))
                 .orElse(Viewer.ANONYMOUS);
@@ -64,4 +74,18 @@ public final class Viewers {
         }
         return viewer;
     }
+
+    /** About what a user occupies in the heap: the record, its strings and instants. */
+    private static int weight(Optional<User> user) {
+        return 64
+                + user.map(u -> 200
+                                + 2
+                                        * (u.name().length()
+                                                + u.email().length()
+                                                + u.passwordHash().length()))
+                        .orElse(0);
+    }
+
+    /** The cache key of a user looked up by id. */
+    private record UserKey(long id) {}
 }

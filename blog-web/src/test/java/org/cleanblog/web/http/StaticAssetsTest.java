@@ -1,6 +1,7 @@
 package org.cleanblog.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +45,33 @@ class StaticAssetsTest {
             for (String name : names) {
                 assertThat(assets.find(name)).as(name).isPresent();
             }
-            assertThat(assets.size()).isEqualTo(names.size());
+            assertThat(assets.size()).as("a plain and a hashed name per file").isEqualTo(2 * names.size());
         }
+    }
+
+    @Test
+    void shouldServeEachFileUnderANameHoldingItsContentHash() {
+        String url = StaticAssets.url("blog.css");
+
+        assertThat(url).matches("/static/blog\\.[0-9a-f]{10}\\.css");
+        String hashed = url.substring("/static/".length());
+        assertThat(assets.find(hashed))
+                .hasValueSatisfying(a -> assertThat(a.immutable()).isTrue());
+        assertThat(assets.find(hashed).orElseThrow().bytes())
+                .isEqualTo(assets.find("blog.css").orElseThrow().bytes());
+        assertThat(assets.find("blog.css"))
+                .hasValueSatisfying(a -> assertThat(a.immutable()).isFalse());
+        assertThat(assets.find("blog.0000000000.css"))
+                .as("another content's hash")
+                .isEmpty();
+        assertThat(StaticAssets.url("favicon.svg")).matches("/static/favicon\\.[0-9a-f]{10}\\.svg");
+    }
+
+    @Test
+    void shouldRefuseAUrlForAFileThatIsNotListed() {
+        assertThatThrownBy(() -> StaticAssets.url("missing.css"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("static/missing.css");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class BlogOnDatabase implements AutoCloseable {
             return new BlogOnDatabase(
                     db,
                     BlogApplication.start(
-                            new BlogStorage(db, db, db::isReachable, db), settings, hasher, limits.apply(db)));
+                            new BlogStorage(db, db, db::isReachable, db, db), settings, hasher, limits.apply(db)));
         } catch (Exception e) {
             db.close();
             throw new IllegalStateException("the blog did not start on " + jdbcUrl.replaceAll("\\?.*", "?…"), e);

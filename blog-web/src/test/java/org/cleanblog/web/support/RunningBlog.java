@@ -61,10 +61,22 @@ public final class RunningBlog implements AutoCloseable {
         return start(
                 database,
                 open,
-                db -> new BlogStorage(db, db, db::isReachable, db),
+                db -> new BlogStorage(db, db, db::isReachable, db, db),
                 maxRequestBytes,
                 UNLIMITED,
                 TrustedProxies.loopback());
+    }
+
+    /**
+     * The blog on {@code database} opened by {@code open} and wired to the storage that {@code storage} builds around
+     * it, e.g. a content version whose listeners the test calls itself.
+     */
+    public static RunningBlog start(
+            TestDatabase database,
+            Function<TestDatabase, BlogDatabase> open,
+            Function<BlogDatabase, BlogStorage> storage) {
+        return start(
+                database, open, storage, WebSettings.DEFAULT_MAX_REQUEST_BYTES, UNLIMITED, TrustedProxies.loopback());
     }
 
     /** The blog on a fresh database with the given request limits. */
@@ -77,7 +89,7 @@ public final class RunningBlog implements AutoCloseable {
         return start(
                 TestDatabase.create(dialect, label),
                 TestDatabase::open,
-                db -> new BlogStorage(db, db, db::isReachable, db),
+                db -> new BlogStorage(db, db, db::isReachable, db, db),
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 limits,
                 proxies);
@@ -88,7 +100,7 @@ public final class RunningBlog implements AutoCloseable {
         return start(
                 TestDatabase.create(dialect, label),
                 TestDatabase::open,
-                db -> new BlogStorage(db, db, db::isReachable, db),
+                db -> new BlogStorage(db, db, db::isReachable, db, db),
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 null,
                 TrustedProxies.loopback());
@@ -187,7 +199,7 @@ public final class RunningBlog implements AutoCloseable {
                 WebSettings.DEFAULT_MAX_REQUEST_BYTES,
                 "");
         BlogServer other = BlogApplication.start(
-                new BlogStorage(db, db, db::isReachable, db),
+                new BlogStorage(db, db, db::isReachable, db, db),
                 settings,
                 PasswordHasher.withIterations(TEST_ITERATIONS),
                 limits);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,42 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         return new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
     }
+
+    /**
+     * Runs another command of the blog ({@code java … Main args}, e.g. {@code copy-db}) as its own process in {@code
+     * folder}, with the test's class path and no environment but {@code PATH}, and waits for it to end.
+     *
+     * @throws IllegalStateException when it does not end within {@code timeout} (it is killed)
+     */
+    public static Finished run(Path folder, Duration timeout, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.cleanblog.web.cli.Main"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(folder, "command-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        String path = System.getenv("PATH");
+        builder.environment().clear();
+        if (path != null) {
+            builder.environment().put("PATH", path);
+        }
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(
+                    String.join(" ", args) + " did not end within " + timeout + ":\n" + Files.readString(output));
+        }
+        return new Finished(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    /** A command that ended: its exit status and everything it printed. */
+    public record Finished(int status, String output) {}
 
     public URI uri() {
         return uri;

@@ -1,0 +1,7 @@
+package org.cleanblog.persistence;
+
+class SqliteContentVersionTest extends ContentVersionContract {
+    SqliteContentVersionTest() {
+        super(Dialect.SQLITE);
+    }
+}
