@@ -1,0 +1,308 @@
+package org.cleanblog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.cleanblog.core.StorageException;
+import org.cleanblog.core.password.PasswordHasher;
+import org.cleanblog.persistence.BlogDatabase;
+import org.cleanblog.persistence.testing.Fixtures;
+import org.cleanblog.persistence.testing.PostgresServer;
+import org.cleanblog.persistence.testing.TestDatabase;
+import org.cleanblog.web.http.ConcurrencyLimit;
+import org.cleanblog.web.support.BlogOnDatabase;
+import org.cleanblog.web.support.Browser;
+import org.cleanblog.web.support.CommandProcess;
+import org.cleanblog.web.support.Load;
+import org.cleanblog.web.support.PgBouncer;
+import org.cleanblog.web.support.Response;
+import org.cleanblog.web.support.RunningBlog;
+import org.cleanblog.web.support.ServerDatabase;
+import org.cleanblog.web.support.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The blog behind PgBouncer in transaction-pooling mode, with {@value #SERVER_CONNECTIONS} server connections for the
+ * blog's pool of up to 20: migrations, every page and every write, many visitors at once, and copy-db, through the
+ * pooler, with the one driver setting that a pooler URL needs ({@value #POOLER_PARAMETERS}, ADR 0031). Skipped, saying
+ * so, where PgBouncer is not installed, unless it is required (see {@link PgBouncer}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PgBouncerTest {
+    static final int SERVER_CONNECTIONS = 3;
+    static final int VISITORS = 20;
+    static final String POOLER_PARAMETERS = "prepareThreshold=0";
+    private static final String PASSWORD = "correct horse battery";
+    private static final Duration VISIT_BOUND = Duration.ofMinutes(2);
+
+    private PgBouncer pgbouncer;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    void startPgBouncer() throws Exception {
+        pgbouncer = PgBouncer.start(PgBouncer.forThisRun(), PostgresServer.get().baseUrl(), SERVER_CONNECTIONS);
+    }
+
+    @AfterAll
+    void stopPgBouncer() {
+        if (pgbouncer != null) {
+            pgbouncer.close();
+        }
+    }
+
+    @Test
+    void shouldShareServerConnectionsBetweenClientsSoThatNamedPreparedStatementsBreak() throws Exception {
+        // The premise of the other tests: two clients' transactions run on the same server connection, so the
+        // statement that pgjdbc prepares by name on its fifth execution (prepareThreshold=5) clashes with the other's.
+        try (ServerDatabase database = ServerDatabase.create("pgbouncernamed");
+                Connection first = DriverManager.getConnection(pgbouncer.jdbcUrl(database.name()));
+                Connection second = DriverManager.getConnection(pgbouncer.jdbcUrl(database.name()))) {
+            assertThatThrownBy(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            selectOne(first, i);
+                            selectOne(second, i);
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("prepared statement \"S_1\"");
+        }
+    }
+
+    @Test
+    void shouldMigrateThenServeEveryPageAndWriteThroughThePooler() throws Exception {
+        try (ServerDatabase database = ServerDatabase.create("pgbouncerserve")) {
+            String url = pgbouncer.databaseUrl(database.name()) + "?" + POOLER_PARAMETERS;
+
+            CommandProcess migrate = CommandProcess.run(folder, Map.of("DATABASE_URL", url), "migrate");
+
+            assertThat(migrate.status()).as(migrate.output()).isZero();
+            assertThat(migrate.output()).contains("Schema is up to date");
+            try (ServerProcess blog = ServerProcess.start(url, folder, "behind-pgbouncer")) {
+                try {
+                    EveryPage.visit(blog.browser(), blog.browser());
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\nthe blog's log ends:\n" + blog.logTail(), e);
+                }
+                assertThat(blog.log()).doesNotContainIgnoringCase("prepared statement");
+            }
+        }
+    }
+
+    @Test
+    void shouldNeedTwoServerConnectionsToApplyMigrationsThroughAPooler() throws Exception {
+        // Flyway holds its lock in a transaction on the history table's connection while a second connection applies
+        // the migrations: through a pool of one server connection the second waits until the pooler gives up on it.
+        // Hence the blog migrates over DATABASE_URL, a direct connection, and serves through the pooler (ADR 0031).
+        try (PgBouncer single = PgBouncer.start(
+                        PgBouncer.forThisRun(), PostgresServer.get().baseUrl(), 1, Duration.ofSeconds(3));
+                ServerDatabase database = ServerDatabase.create("pgbouncermigrate")) {
+            String pooled = single.jdbcUrl(database.name()) + "&" + POOLER_PARAMETERS;
+
+            assertThatThrownBy(() -> BlogDatabase.open(pooled, null, null).close())
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageStartingWith("could not migrate the POSTGRESQL schema");
+            assertThat(single.log()).contains("query_wait_timeout");
+
+            BlogDatabase.open(database.jdbcUrl(), null, null).close();
+            try (BlogDatabase served = BlogDatabase.open(pooled, null, null)) {
+                assertThat(served.users().count()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldServeManyVisitorsAtOnceOnAFewServerConnections() throws Exception {
+        try (ServerDatabase database = ServerDatabase.create("pgbouncerload");
+                BlogOnDatabase blog = BlogOnDatabase.start(
+                        pgbouncer.jdbcUrl(database.name()) + "&" + POOLER_PARAMETERS,
+                        PasswordHasher.withIterations(RunningBlog.TEST_ITERATIONS),
+                        PgBouncerTest::limitsOfManyVisitors)) {
+            Browser admin = blog.browser();
+            assertThat(admin.register("Ada Admin", "ada@example.org", PASSWORD).status())
+                    .isEqualTo(303);
+            long postId = admin.writePost("Pooled", "through PgBouncer", "Many visitors, few connections.");
+
+            Queue<String> failures = new ConcurrentLinkedQueue<>();
+            ExecutorService visitors = Executors.newFixedThreadPool(VISITORS);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < VISITORS; i++) {
+                    Visitor visitor = new Visitor(blog.browser(), i, postId, failures);
+                    done.add(visitors.submit(visitor::visit));
+                }
+                for (Future<?> visit : done) {
+                    try {
+                        visit.get(VISIT_BOUND.toSeconds(), TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        // A bound so that a blog stuck behind the pooler fails the test instead of hanging the build.
+                        throw new AssertionError("the visitors were still waiting for the blog after " + VISIT_BOUND
+                                + "; failures so far: " + failures);
+                    }
+                }
+            } finally {
+                visitors.shutdownNow();
+            }
+
+            assertThat(failures).isEmpty();
+            assertThat(blog.db().comments().count()).isEqualTo((long) VISITORS * Visitor.COMMENTS);
+            assertThat(blog.db().contactMessages().count()).isEqualTo(VISITORS);
+            assertThat(blog.db().users().count()).isEqualTo(VISITORS + 1L);
+        }
+    }
+
+    @Test
+    void shouldCopyASqliteBlogIntoPostgresqlThroughThePooler() throws Exception {
+        try (TestDatabase source = TestDatabase.sqlite();
+                ServerDatabase target = ServerDatabase.create("pgbouncercopy")) {
+            try (BlogDatabase blog = source.open()) {
+                for (int i = 0; i < 3; i++) {
+                    var owner = blog.users().create(Fixtures.newUser("owner" + i + "@example.org"));
+                    var post = blog.posts().create(owner.id(), Fixtures.content("Post " + i));
+                    blog.comments().create(Fixtures.comment(post.id(), owner.id(), "a comment on " + i));
+                }
+            }
+            String url = pgbouncer.databaseUrl(target.name()) + "?" + POOLER_PARAMETERS;
+
+            CommandProcess copy = CommandProcess.run(
+                    folder, Map.of(), "copy-db", "--from", source.jdbcUrl(), "--to", url, "--progress", "lines");
+
+            assertThat(copy.status()).as(copy.output()).isZero();
+            assertThat(copy.output()).contains("verified:").doesNotContain("DIFFERENT");
+            // The copied blog goes on through the pooler: new ids follow the copied ones.
+            try (BlogDatabase blog =
+                    BlogDatabase.open(pgbouncer.jdbcUrl(target.name()) + "&" + POOLER_PARAMETERS, null, null)) {
+                assertThat(blog.posts().count()).isEqualTo(3);
+                var user = blog.users().create(Fixtures.newUser("newcomer@example.org"));
+                assertThat(user.id()).isGreaterThan(3);
+            }
+        }
+    }
+
+    /**
+     * The production throttles, their buckets in the database (so that the upsert runs through the pooler too), with
+     * a hash for every visitor at once: on a busy test machine the production bound (one per core) answers 503.
+     */
+    private static Limits limitsOfManyVisitors(BlogDatabase db) {
+        Limits production = Limits.shared(db);
+        return new Limits(
+                new ConcurrencyLimit(VISITORS), production.forms(), production.logins(), production.comments());
+    }
+
+    private static void selectOne(Connection connection, int value) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT ?::int")) {
+            select.setInt(1, value);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+            }
+        }
+    }
+
+    /** One of the visitors of {@link #shouldServeManyVisitorsAtOnceOnAFewServerConnections}, from an address of its own. */
+    private record Visitor(Browser browser, int number, long postId, Queue<String> failures) {
+        static final int COMMENTS = 3;
+
+        void visit() {
+            try {
+                visitAll();
+            } catch (RuntimeException | AssertionError e) {
+                failures.add("visitor " + number + ": " + e);
+            }
+        }
+
+        private void visitAll() {
+            String address = Load.address(number);
+            String email = "visitor" + number + "@example.org";
+            expect(
+                    "register",
+                    303,
+                    browser.post(
+                            "/register",
+                            withToken(
+                                    "/register",
+                                    Map.of("name", "Visitor " + number, "email", email, "password", PASSWORD)),
+                            "X-Forwarded-For",
+                            address));
+            for (int i = 0; i < COMMENTS; i++) {
+                expect("home", 200, browser.get("/"));
+                expect("post", 200, browser.get("/post/" + postId));
+                expect(
+                        "comment",
+                        303,
+                        browser.post(
+                                "/post/" + postId,
+                                withToken(
+                                        "/post/" + postId,
+                                        Map.of("comment_text", "visitor " + number + " comment " + i)),
+                                "X-Forwarded-For",
+                                address));
+                expect("feed", 200, browser.get("/feed.xml"));
+                expect("sitemap", 200, browser.get("/sitemap.xml"));
+                expect("healthz", 200, browser.get("/healthz"));
+            }
+            expect(
+                    "contact",
+                    303,
+                    browser.post(
+                            "/contact",
+                            withToken(
+                                    "/contact",
+                                    Map.of(
+                                            "name",
+                                            "Visitor " + number,
+                                            "email",
+                                            email,
+                                            "phone",
+                                            "",
+                                            "message",
+                                            "hello")),
+                            "X-Forwarded-For",
+                            address));
+            expect("logout", 303, browser.logout());
+            expect(
+                    "login",
+                    303,
+                    browser.post(
+                            "/login",
+                            withToken("/login", Map.of("email", email, "password", PASSWORD)),
+                            "X-Forwarded-For",
+                            address));
+        }
+
+        private Map<String, String> withToken(String page, Map<String, String> fields) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            all.put("csrf_token", browser.csrfToken(page));
+            return all;
+        }
+
+        private void expect(String step, int status, Response response) {
+            if (response.status() != status) {
+                String body = response.body();
+                failures.add("visitor " + number + " " + step + ": " + response.status() + " "
+                        + body.substring(0, Math.min(body.length(), 300)));
+            }
+        }
+    }
+}
