@@ -14,6 +14,7 @@ public enum ConfigKey {
     JDBC_DATABASE_URL("blog.database.jdbc-url", null, Secrecy.URL_WITH_PASSWORD),
     JDBC_DATABASE_USERNAME("blog.database.jdbc-username", null, Secrecy.NONE),
     JDBC_DATABASE_PASSWORD("blog.database.jdbc-password", null, Secrecy.SECRET),
+    DATABASE_CONNECTION_POOL_URL("blog.database.connection-pool-url", null, Secrecy.URL_WITH_PASSWORD),
     SECRET_KEY("blog.secret.key", null, Secrecy.SECRET),
     SECRET_KEY_FALLBACKS("blog.secret.key-fallbacks", null, Secrecy.SECRET),
     PORT("blog.server.port", "8080", Secrecy.NONE),

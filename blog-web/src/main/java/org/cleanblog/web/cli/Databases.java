@@ -3,7 +3,7 @@ package org.cleanblog.web.cli;
 import org.cleanblog.config.DatabaseSettings;
 import org.cleanblog.persistence.BlogDatabase;
 
-/** Opens the configured database; opening applies any pending schema migration. */
+/** Opens the configured database; opening applies any pending schema migration, unless said otherwise. */
 final class Databases {
     private Databases() {}
 
@@ -15,5 +15,20 @@ final class Databases {
                 database.jdbcUrl(),
                 database.user().orElse(null),
                 database.password().orElse(null));
+    }
+
+    /**
+     * Opens {@code database} without migrating: through a connection pooler, which could starve Flyway (ADR 0031).
+     *
+     * @throws org.cleanblog.core.BlogException when its schema is missing or behind
+     * @throws org.cleanblog.core.StorageException when the database cannot be reached
+     */
+    static BlogDatabase openMigrated(DatabaseSettings database) {
+        return BlogDatabase.configure()
+                .migrateOnOpen(false)
+                .open(
+                        database.jdbcUrl(),
+                        database.user().orElse(null),
+                        database.password().orElse(null));
     }
 }

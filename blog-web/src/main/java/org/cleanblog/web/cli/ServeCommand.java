@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         BlogSettings settings = configuration.settings();
         // Loading logged the warnings for every command; these concern only a server's sessions.
         configuration.servingWarnings().forEach(LOG::warn);
-        BlogDatabase db = MigrateCommand.open(configuration);
+        BlogDatabase db = MigrateCommand.openForServing(configuration);
         BlogServer server;
         try {
             server = BlogApplication.start(
@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
                 "Clean Blog is serving http://{}:{}/ on {} ({}), started in {} ms",
                 settings.bindHost(),
                 server.port(),
-                settings.database().displayUrl(),
+                settings.servingDatabase().displayUrl(),
                 db.dialect(),
                 sinceProcessStart().toMillis());
         stop.awaitSignal();
