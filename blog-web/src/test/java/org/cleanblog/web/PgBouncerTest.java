@@ -30,9 +30,8 @@ import org.cleanblog.web.http.ConcurrencyLimit;
 import org.cleanblog.web.support.BlogOnDatabase;
 import org.cleanblog.web.support.Browser;
 import org.cleanblog.web.support.CommandProcess;
-import org.cleanblog.web.support.Load;
 import org.cleanblog.web.support.PgBouncer;
-import org.cleanblog.web.support.Response;
+import org.cleanblog.web.support.PgBouncerExecutable;
 import org.cleanblog.web.support.RunningBlog;
 import org.cleanblog.web.support.ServerDatabase;
 import org.cleanblog.web.support.ServerProcess;
@@ -48,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once on {@value #SERVER_CONNECTIONS} server connections; copy-db; and what migrating through a pooler needs. URLs of
  * the pooler given to the library or as DATABASE_URL carry the driver setting a pooler needs ({@value
  * #POOLER_PARAMETERS}); the first test shows why. Skipped, saying so, where PgBouncer is not installed, unless it is
- * required (see {@link PgBouncer}).
+ * required (see {@link PgBouncerExecutable}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBouncerTest {
@@ -70,8 +69,10 @@ class PgBouncerTest {
 
     @BeforeAll
     void startPgBouncer() throws Exception {
-        pgbouncer = PgBouncer.start(PgBouncer.forThisRun(), PostgresServer.get().baseUrl(), SERVER_CONNECTIONS);
-        single = PgBouncer.start(PgBouncer.forThisRun(), PostgresServer.get().baseUrl(), 1, SINGLE_QUERY_WAIT);
+        pgbouncer = PgBouncer.start(
+                PgBouncerExecutable.forThisRun(), PostgresServer.get().baseUrl(), SERVER_CONNECTIONS);
+        single = PgBouncer.start(
+                PgBouncerExecutable.forThisRun(), PostgresServer.get().baseUrl(), 1, SINGLE_QUERY_WAIT);
     }
 
     @AfterAll
@@ -173,18 +174,18 @@ class PgBouncerTest {
             long postId = admin.writePost("Pooled", "through PgBouncer", "Many visitors, few connections.");
 
             Queue<String> failures = new ConcurrentLinkedQueue<>();
-            List<Visitor> registered = new ArrayList<>();
+            List<PooledVisitor> registered = new ArrayList<>();
             for (int i = 0; i < VISITORS; i++) {
                 // One after the other: registrations queue for one row lock (the first-admin check) anyway, and twenty
                 // at once on a busy machine outwait the pool's 1.5 s bound (ADR 0025) without telling us more.
-                Visitor visitor = new Visitor(blog.browser(), i, postId, failures);
+                PooledVisitor visitor = new PooledVisitor(blog.browser(), i, postId, failures);
                 visitor.register();
                 registered.add(visitor);
             }
             ExecutorService visitors = Executors.newFixedThreadPool(VISITORS);
             try {
                 List<Future<?>> done = new ArrayList<>();
-                for (Visitor visitor : registered) {
+                for (PooledVisitor visitor : registered) {
                     done.add(visitors.submit(visitor::visit));
                 }
                 for (Future<?> visit : done) {
@@ -201,7 +202,7 @@ class PgBouncerTest {
             }
 
             assertThat(failures).isEmpty();
-            assertThat(blog.db().comments().count()).isEqualTo((long) VISITORS * Visitor.COMMENTS);
+            assertThat(blog.db().comments().count()).isEqualTo((long) VISITORS * PooledVisitor.COMMENTS);
             assertThat(blog.db().contactMessages().count()).isEqualTo(VISITORS);
             assertThat(blog.db().users().count()).isEqualTo(VISITORS + 1L);
         }
@@ -250,101 +251,6 @@ class PgBouncerTest {
             select.setInt(1, value);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
-            }
-        }
-    }
-
-    /** One of the visitors of {@link #shouldServeManyVisitorsAtOnceOnAFewServerConnections}, from an address of its own. */
-    private record Visitor(Browser browser, int number, long postId, Queue<String> failures) {
-        static final int COMMENTS = 3;
-
-        void register() {
-            expect(
-                    "register",
-                    303,
-                    browser.post(
-                            "/register",
-                            withToken(
-                                    "/register",
-                                    Map.of("name", "Visitor " + number, "email", email(), "password", PASSWORD)),
-                            "X-Forwarded-For",
-                            Load.address(number)));
-        }
-
-        void visit() {
-            try {
-                visitAll();
-            } catch (RuntimeException | AssertionError e) {
-                failures.add("visitor " + number + ": " + e);
-            }
-        }
-
-        private String email() {
-            return "visitor" + number + "@example.org";
-        }
-
-        private void visitAll() {
-            String address = Load.address(number);
-            String email = email();
-            for (int i = 0; i < COMMENTS; i++) {
-                expect("home", 200, browser.get("/"));
-                expect("post", 200, browser.get("/post/" + postId));
-                expect(
-                        "comment",
-                        303,
-                        browser.post(
-                                "/post/" + postId,
-                                withToken(
-                                        "/post/" + postId,
-                                        Map.of("comment_text", "visitor " + number + " comment " + i)),
-                                "X-Forwarded-For",
-                                address));
-                expect("feed", 200, browser.get("/feed.xml"));
-                expect("sitemap", 200, browser.get("/sitemap.xml"));
-                expect("healthz", 200, browser.get("/healthz"));
-            }
-            expect(
-                    "contact",
-                    303,
-                    browser.post(
-                            "/contact",
-                            withToken(
-                                    "/contact",
-                                    Map.of(
-                                            "name",
-                                            "Visitor " + number,
-                                            "email",
-                                            email,
-                                            "phone",
-                                            "",
-                                            "message",
-                                            "hello")),
-                            "X-Forwarded-For",
-                            address));
-            expect("logout", 303, browser.logout());
-            expect(
-                    "login",
-                    303,
-                    browser.post(
-                            "/login",
-                            withToken("/login", Map.of("email", email, "password", PASSWORD)),
-                            "X-Forwarded-For",
-                            address));
-        }
-
-        private Map<String, String> withToken(String page, Map<String, String> fields) {
-            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-            all.put("csrf_token", browser.csrfToken(page));
-            return all;
-        }
-
-        private void expect(String step, int status, Response response) {
-            if (response.status() != status) {
-                String text = response.body()
-                        .replaceAll("(?s)<head>.*</head>|<[^>]*>", " ")
-                        .replaceAll("\\s+", " ");
-                failures.add("visitor " + number + " " + step + ": " + response.status() + " "
-                        + text.substring(0, Math.min(text.length(), 300)));
             }
         }
     }

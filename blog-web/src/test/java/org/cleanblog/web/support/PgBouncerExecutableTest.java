@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
-class PgBouncerRequirementTest {
+class PgBouncerExecutableTest {
     @TempDir
     Path bin;
 
@@ -26,16 +26,16 @@ class PgBouncerRequirementTest {
                 bin.resolve("pgbouncer"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
-        assertThat(PgBouncer.find(empty + File.pathSeparator + bin, List.of(empty.toString())))
+        assertThat(PgBouncerExecutable.find(empty + File.pathSeparator + bin, List.of(empty.toString())))
                 .contains(pgbouncer);
-        assertThat(PgBouncer.require(empty.toString(), List.of(bin.toString()), "required"))
+        assertThat(PgBouncerExecutable.require(empty.toString(), List.of(bin.toString()), "required"))
                 .isEqualTo(pgbouncer);
     }
 
     @Test
     void shouldSkipSayingSoWhenPgBouncerIsMissingAndNotRequired() {
         for (String requirement : new String[] {null, "", "optional"}) {
-            assertThatThrownBy(() -> PgBouncer.require(empty.toString(), List.of(), requirement))
+            assertThatThrownBy(() -> PgBouncerExecutable.require(empty.toString(), List.of(), requirement))
                     .isInstanceOf(TestAbortedException.class)
                     .hasMessageContaining("PGBOUNCER TESTS NOT RUN")
                     .hasMessageContaining("apt-get install -y pgbouncer");
@@ -44,7 +44,7 @@ class PgBouncerRequirementTest {
 
     @Test
     void shouldFailWhenPgBouncerIsMissingAndRequired() {
-        assertThatThrownBy(() -> PgBouncer.require(empty.toString(), List.of(), "required"))
+        assertThatThrownBy(() -> PgBouncerExecutable.require(empty.toString(), List.of(), "required"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith(
                         "PgBouncer tests are required (BLOG_PGBOUNCER_TESTS=required) but no pgbouncer");
@@ -52,7 +52,7 @@ class PgBouncerRequirementTest {
 
     @Test
     void shouldRefuseAnUnknownRequirement() {
-        assertThatThrownBy(() -> PgBouncer.require(empty.toString(), List.of(), "yes"))
+        assertThatThrownBy(() -> PgBouncerExecutable.require(empty.toString(), List.of(), "yes"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'yes' is neither 'required' nor 'optional'");
     }
