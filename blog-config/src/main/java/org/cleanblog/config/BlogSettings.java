@@ -9,8 +9,13 @@ import java.util.Optional;
  * The blog's effective settings, resolved once at start-up by {@link BlogConfiguration#load} and passed on through
  * constructors. Immutable and thread-safe; {@link #toString()} masks every password and key.
  *
- * @param database where the data lives; never null
- * @param pool the connection budget ({@code DATABASE_POOL_SIZE}, {@code DATABASE_POOL_TIMEOUT}); never null
+ * @param database where the data lives, reached directly: what migrations, the commands and, without a connection
+ *     pool, the served requests use; never null
+ * @param connectionPool a transaction-pooling connection pooler (PgBouncer) in front of that same database, through
+ *     which {@code serve} answers requests ({@code DATABASE_CONNECTION_POOL_URL}, as Heroku names it), its JDBC URL
+ *     with {@code prepareThreshold=0}; empty when not configured. Never null
+ * @param pool the connection budget of a process ({@code DATABASE_POOL_SIZE}, {@code DATABASE_POOL_TIMEOUT}); never
+ *     null
  * @param secretKeys the session signing keys; never null
  * @param port the TCP port to listen on, 1-65535 ({@code PORT}, default 8080)
  * @param bindHost the interface to listen on ({@code BIND_HOST}, default {@code 0.0.0.0}: platforms route to all
@@ -26,6 +31,7 @@ import java.util.Optional;
  */
 public record BlogSettings(
         DatabaseSettings database,
+        Optional<DatabaseSettings> connectionPool,
         PoolSettings pool,
         SecretKeys secretKeys,
         int port,
@@ -41,6 +47,7 @@ public record BlogSettings(
 
     public BlogSettings {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(connectionPool, "connectionPool");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(secretKeys, "secretKeys");
         Objects.requireNonNull(bindHost, "bindHost");
@@ -55,6 +62,11 @@ public record BlogSettings(
             throw new IllegalArgumentException(
                     "shutdownTimeout " + shutdownTimeout + " is out of range 0-" + MAX_SHUTDOWN_TIMEOUT);
         }
+    }
+
+    /** The database that served requests use: the {@link #connectionPool()} when there is one, else the database. */
+    public DatabaseSettings servingDatabase() {
+        return connectionPool.orElse(database);
     }
 
     /** Whether the blog runs in production (strict secret rules). */

@@ -14,6 +14,7 @@ public enum ConfigKey {
     JDBC_DATABASE_URL("blog.database.jdbc-url", null, Secrecy.URL_WITH_PASSWORD),
     JDBC_DATABASE_USERNAME("blog.database.jdbc-username", null, Secrecy.NONE),
     JDBC_DATABASE_PASSWORD("blog.database.jdbc-password", null, Secrecy.SECRET),
+    DATABASE_CONNECTION_POOL_URL("blog.database.connection-pool-url", null, Secrecy.URL_WITH_PASSWORD),
     DATABASE_POOL_SIZE("blog.database.pool-size", Integer.toString(PoolSettings.DEFAULT_SIZE), Secrecy.NONE),
     DATABASE_POOL_TIMEOUT(
             "blog.database.pool-timeout", Integer.toString(PoolSettings.DEFAULT_TIMEOUT_SECONDS), Secrecy.NONE),

@@ -18,6 +18,9 @@ final class Entries {
             if (key == resolver.databaseKey()) {
                 entries.addAll(database(resolver, settings.database()));
             }
+            if (key == ConfigKey.DATABASE_CONNECTION_POOL_URL) {
+                settings.connectionPool().ifPresent(pool -> entries.addAll(connectionPool(resolver, pool)));
+            }
         }
         return List.copyOf(entries);
     }
@@ -94,6 +97,24 @@ final class Entries {
                                 ? "from " + resolver.passwordOrigin()
                                 : noneIn(resolver, ConfigKey.JDBC_DATABASE_PASSWORD)),
                 derived("dialect", database.dialect(), from));
+    }
+
+    private static List<ConfigEntry> connectionPool(Resolver resolver, DatabaseSettings pool) {
+        String from = "from " + ConfigKey.DATABASE_CONNECTION_POOL_URL.environmentName();
+        return List.of(
+                derived(
+                        "jdbc url",
+                        ConnectionUrls.redact(pool.jdbcUrl()),
+                        from + " (serve answers requests through it; migrations and commands use "
+                                + resolver.databaseKey().environmentName() + ")"),
+                derived(
+                        "user",
+                        pool.user().orElse("(none)"),
+                        pool.user().isPresent() ? "from " + resolver.poolUserOrigin() : "(none)"),
+                derived(
+                        "password",
+                        pool.password().map(p -> Masking.MASK).orElse("(none)"),
+                        pool.password().isPresent() ? "from " + resolver.poolPasswordOrigin() : "(none)"));
     }
 
     /** Why a credential is absent: an unset variable must not read as the value's origin. */

@@ -21,6 +21,8 @@ final class Resolver {
     private boolean trustedProxiesFromDyno;
     private boolean userFromUrl;
     private boolean passwordFromUrl;
+    private boolean poolUserFromUrl;
+    private boolean poolPasswordFromUrl;
 
     Resolver(Sources sources, Path workingDirectory) {
         this.sources = sources;
@@ -32,6 +34,7 @@ final class Resolver {
         boolean onHeroku = sources.platformVariable("DYNO").isPresent();
         Environment environment = environment(onHeroku);
         DatabaseSettings database = database();
+        Optional<DatabaseSettings> connectionPool = connectionPool(database);
         SecretKeys secretKeys = SecretRules.resolve(
                 sources.text(ConfigKey.SECRET_KEY),
                 sources.text(ConfigKey.SECRET_KEY_FALLBACKS),
@@ -39,6 +42,7 @@ final class Resolver {
                 servingWarnings);
         BlogSettings settings = new BlogSettings(
                 database,
+                connectionPool,
                 new PoolSettings(
                         (int) wholeNumber(
                                 ConfigKey.DATABASE_POOL_SIZE,
@@ -146,6 +150,34 @@ final class Resolver {
                     sources.text(ConfigKey.JDBC_DATABASE_PASSWORD).orElse(null));
         }
         return database;
+    }
+
+    private Optional<DatabaseSettings> connectionPool(DatabaseSettings database) {
+        Optional<Sources.Value> url = sources.get(ConfigKey.DATABASE_CONNECTION_POOL_URL);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        DatabaseSettings pool = ConnectionPoolUrl.parse(
+                variable(ConfigKey.DATABASE_CONNECTION_POOL_URL, url.get()),
+                url.get().text(),
+                workingDirectory,
+                databaseVariableAsWritten,
+                database.isSqlite());
+        poolUserFromUrl = pool.user().isPresent();
+        poolPasswordFromUrl = pool.password().isPresent();
+        // The pooler logs in to the same database, usually as the same role (Heroku's does).
+        return Optional.of(pool.withDefaultCredentials(
+                database.user().orElse(null), database.password().orElse(null)));
+    }
+
+    /** Where the connection pool's user came from: its own URL, else the database's user (and its origin). */
+    String poolUserOrigin() {
+        return poolUserFromUrl ? ConfigKey.DATABASE_CONNECTION_POOL_URL.name() : userOrigin();
+    }
+
+    /** Where the connection pool's password came from: its own URL, else the database's password (and its origin). */
+    String poolPasswordOrigin() {
+        return poolPasswordFromUrl ? ConfigKey.DATABASE_CONNECTION_POOL_URL.name() : passwordOrigin();
     }
 
     private int port() {

@@ -101,6 +101,12 @@ class DatabaseUrlTest {
                         REMOTE + "?application_name=blog&connectTimeout=10&sslmode=require",
                         "u",
                         "s3cret"),
+                // a transaction pooler's URL, with the driver setting it needs (docs/deploy.md, ADR 0031)
+                pg(
+                        "postgres://u:s3cret@pooler.example.com:6432/blog?prepareThreshold=0",
+                        "jdbc:postgresql://pooler.example.com:6432/blog?prepareThreshold=0&sslmode=require",
+                        "u",
+                        "s3cret"),
                 pg(
                         "postgres://u:s3cret@db.example.com/blog?application_name=a@b",
                         REMOTE + "?application_name=a@b&sslmode=require",

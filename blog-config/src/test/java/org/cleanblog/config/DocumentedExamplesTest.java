@@ -87,7 +87,8 @@ class DocumentedExamplesTest {
                 Map.of("TRUSTED_PROXIES", "10.0.0.1/8"),
                 Map.of("BLOG_ENV", "production"),
                 Map.of("BLOG_ENV", "production", "SECRET_KEY", "twelve-bytes"),
-                Map.of("BLOG_CONFIG_FILE", "/srv/blog/missing.properties"));
+                Map.of("BLOG_CONFIG_FILE", "/srv/blog/missing.properties"),
+                Map.of("DATABASE_CONNECTION_POOL_URL", "postgres://u:pw@pool.example.com:6432/blog"));
     }
 
     @ParameterizedTest

@@ -33,6 +33,8 @@ import picocli.CommandLine.ParameterException;
         footer = {
             "  DATABASE_URL          sqlite:///blog.db (default), postgres://USER:PASS@HOST:5432/DB, jdbc:...",
             "  JDBC_DATABASE_URL     with JDBC_DATABASE_USERNAME and JDBC_DATABASE_PASSWORD (Heroku's JVM build pack)",
+            "  DATABASE_CONNECTION_POOL_URL  a PgBouncer in transaction mode: serve answers requests through it,"
+                    + " migrations use DATABASE_URL",
             "  SECRET_KEY            signs session cookies; required when BLOG_ENV=production",
             "  SECRET_KEY_FALLBACKS  older keys that still verify, comma-separated",
             "  PORT, BIND_HOST       where to listen (8080, 0.0.0.0)",

@@ -4,7 +4,7 @@ import org.cleanblog.config.DatabaseSettings;
 import org.cleanblog.config.PoolSettings;
 import org.cleanblog.persistence.BlogDatabase;
 
-/** Opens the configured database; opening applies any pending schema migration. */
+/** Opens the configured database; opening applies any pending schema migration, unless said otherwise. */
 final class Databases {
     private Databases() {}
 
@@ -14,6 +14,23 @@ final class Databases {
      */
     static BlogDatabase open(DatabaseSettings database, PoolSettings pool) {
         return BlogDatabase.configure()
+                .maximumPoolSize(pool.size())
+                .poolTimeout(pool.timeout())
+                .open(
+                        database.jdbcUrl(),
+                        database.user().orElse(null),
+                        database.password().orElse(null));
+    }
+
+    /**
+     * Opens {@code database} without migrating: through a connection pooler, which could starve Flyway (ADR 0031).
+     *
+     * @throws org.cleanblog.core.BlogException when its schema is missing or behind
+     * @throws org.cleanblog.core.StorageException when the database cannot be reached
+     */
+    static BlogDatabase openMigrated(DatabaseSettings database, PoolSettings pool) {
+        return BlogDatabase.configure()
+                .migrateOnOpen(false)
                 .maximumPoolSize(pool.size())
                 .poolTimeout(pool.timeout())
                 .open(

@@ -1,12 +1,16 @@
 package org.cleanblog.web.cli;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
+import org.cleanblog.config.ConfigKey;
 import org.cleanblog.config.ConfigurationException;
 import org.cleanblog.config.DatabaseSettings;
 import org.cleanblog.config.PoolSettings;
+import org.cleanblog.core.BlogException;
+import org.cleanblog.core.StorageException;
 import org.cleanblog.persistence.BlogDatabase;
 import org.cleanblog.persistence.NotABlogDatabaseException;
 import picocli.CommandLine.Command;
@@ -54,6 +58,36 @@ final class MigrateCommand implements Callable<Integer> {
             return Databases.open(configuration.settings().database(), pool);
         } catch (NotABlogDatabaseException e) {
             throw new ConfigurationException(configuration.databaseVariable(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the database that {@code serve} answers requests with. Migrations always run over the database URL, a
+     * direct connection; with a {@code DATABASE_CONNECTION_POOL_URL} the blog then serves through that pooler, opened
+     * without migrating: Flyway needs two server connections at once to migrate, which a pooler may not have free (ADR
+     * 0031).
+     *
+     * @throws ConfigurationException when the database holds someone else's tables, or the pooler leads to a database
+     *     without the schema just migrated
+     */
+    static BlogDatabase openForServing(BlogConfiguration configuration) {
+        PoolSettings budget = configuration.settings().pool();
+        Optional<DatabaseSettings> pool = configuration.settings().connectionPool();
+        if (pool.isEmpty()) {
+            return open(configuration, budget);
+        }
+        // Migrate over the direct URL on a one-off command's two connections, then serve through the pooler.
+        open(configuration).close();
+        try {
+            return Databases.openMigrated(pool.get(), budget);
+        } catch (StorageException e) {
+            throw e;
+        } catch (BlogException e) {
+            throw new ConfigurationException(
+                    ConfigKey.DATABASE_CONNECTION_POOL_URL.environmentName(),
+                    "leads to a database without the schema just migrated through " + configuration.databaseVariable()
+                            + ": point it at a pooler in front of that database (" + e.getMessage() + ")",
+                    e);
         }
     }
 }

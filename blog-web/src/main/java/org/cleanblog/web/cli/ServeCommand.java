@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         Thread preparing = new Thread(BlogServer::prepare, "prepare-jetty");
         preparing.setDaemon(true);
         preparing.start();
-        BlogDatabase db = MigrateCommand.open(configuration, settings.pool());
+        BlogDatabase db = MigrateCommand.openForServing(configuration);
         BlogServer server;
         try {
             server = BlogApplication.start(
@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                 "Clean Blog is serving http://{}:{}/ on {} ({}), started in {} ms",
                 settings.bindHost(),
                 server.port(),
-                settings.database().displayUrl(),
+                settings.servingDatabase().displayUrl(),
                 db.dialect(),
                 sinceProcessStart().toMillis());
         stop.awaitSignal();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.cleanblog.config.BlogConfiguration;
 import org.cleanblog.config.ConfigurationException;
+import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,31 @@ class ServeCommandTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldExit2NamingTheConnectionPoolWhenItLeadsToADatabaseWithoutTheSchema() {
+        // The pooler's database is opened without migrating (ADR 0031): here an empty schema beside the migrated one.
+        try (TestDatabase database = TestDatabase.postgresql("servepooled");
+                TestDatabase elsewhere = TestDatabase.postgresql("servepooledelsewhere")) {
+            int status = serve(Map.of(
+                    "DATABASE_URL",
+                    database.jdbcUrl(),
+                    "DATABASE_CONNECTION_POOL_URL",
+                    elsewhere.jdbcUrl(),
+                    "BIND_HOST",
+                    "127.0.0.1",
+                    "PORT",
+                    "8080"));
+
+            assertThat(status).isEqualTo(Cli.USAGE);
+            assertThat(err().lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("DATABASE_CONNECTION_POOL_URL: leads to a database without the schema just migrated"
+                            + " through DATABASE_URL: point it at a pooler in front of that database (")
+                    .contains("has no Clean Blog schema yet");
+        }
     }
 
     @Test

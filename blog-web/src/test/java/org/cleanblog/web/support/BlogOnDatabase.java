@@ -42,7 +42,8 @@ public final class BlogOnDatabase implements AutoCloseable {
         return start(jdbcUrl, hasher, db -> limits);
     }
 
-    private static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher, Function<BlogDatabase, Limits> limits) {
+    /** As {@link #start(String, PasswordHasher)}, with request limits made for the opened database. */
+    public static BlogOnDatabase start(String jdbcUrl, PasswordHasher hasher, Function<BlogDatabase, Limits> limits) {
         BlogDatabase db = BlogDatabase.open(jdbcUrl, null, null);
         WebSettings settings = new WebSettings(
                 "127.0.0.1",
