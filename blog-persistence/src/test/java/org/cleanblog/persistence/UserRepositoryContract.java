@@ -115,6 +115,9 @@ abstract class UserRepositoryContract extends DatabaseContract {
         assertThat(db.users().findByEmail(null)).isEmpty();
         assertThat(db.users().findByEmail("  ")).isEmpty();
         assertThat(db.users().findByEmail("not an address")).isEmpty();
+        // HostileInputTest found it: PostgreSQL refused the NUL with an error, SQLite answered nobody.
+        assertThat(db.users().findByEmail("grace\0@example.org")).isEmpty();
+        assertThat(db.users().findByEmail("\0")).isEmpty();
         assertThat(db.users().findById(424242)).isEmpty();
     }
 

@@ -59,7 +59,9 @@ final class MyBatisUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(String email) {
-        if (email == null || email.isBlank()) {
+        if (email == null || email.isBlank() || email.indexOf('\0') >= 0) {
+            // No stored address holds a NUL (PostgreSQL text cannot, and inserts refuse control characters); asking
+            // PostgreSQL would fail the call ("invalid byte sequence"), where SQLite answers nobody.
             return Optional.empty();
         }
         // Email's one rule, as on insert, so that both dialects compare the same strings; a malformed address simply
