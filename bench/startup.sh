@@ -95,7 +95,7 @@ RESULTS="$WORK/results.tsv"
 
 free_port() {
     local port
-    for port in $(seq $((20000 + $$ % 20000)) 65000); do
+    for port in $(seq $((20000 + $$ % 10000)) 32767); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return

@@ -74,7 +74,8 @@ public final class CdsTraining {
             System.err.println("usage: java CdsTraining.java JAR ARCHIVE [JVM_OPTION...]");
             System.exit(2);
         }
-        CdsTraining training = new CdsTraining(args[0], Path.of(args[1]), List.of(args).subList(2, args.length));
+        CdsTraining training =
+                new CdsTraining(args[0], Path.of(args[1]), List.of(args).subList(2, args.length));
         try {
             training.run();
         } catch (TrainingFailed e) {
@@ -129,8 +130,8 @@ public final class CdsTraining {
                     return;
                 }
                 if (attempt == ATTEMPTS || !Files.readString(log).contains("another process listens there")) {
-                    throw new TrainingFailed("the blog exited with status " + server.exitValue() + " on start-up"
-                            + tail(log));
+                    throw new TrainingFailed(
+                            "the blog exited with status " + server.exitValue() + " on start-up" + tail(log));
                 }
             } finally {
                 if (server.isAlive()) {
@@ -148,7 +149,8 @@ public final class CdsTraining {
         command.add("-Djava.io.tmpdir=" + folder);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar, "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Only these settings: no DATABASE_URL, DYNO or BLOG_CONFIG_FILE of the machine may reach the training blog.
         Map<String, String> environment = builder.environment();
         String path = environment.get("PATH");
@@ -199,8 +201,8 @@ public final class CdsTraining {
         server.destroy();
         long left = deadline - System.nanoTime();
         if (left <= 0 || !server.waitFor(left, TimeUnit.NANOSECONDS)) {
-            throw new TrainingFailed("the blog did not stop within " + DEADLINE.toSeconds() + " s of starting"
-                    + tail(log));
+            throw new TrainingFailed(
+                    "the blog did not stop within " + DEADLINE.toSeconds() + " s of starting" + tail(log));
         }
         if (server.exitValue() != 0) {
             throw new TrainingFailed("the blog exited with status " + server.exitValue() + " on SIGTERM" + tail(log));
