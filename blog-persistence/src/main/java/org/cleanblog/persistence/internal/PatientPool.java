@@ -17,10 +17,10 @@ import javax.sql.DataSource;
  * than one short HikariCP wait when the database cannot be reached (ADR 0029).
  *
  * <p>HikariCP has one {@code connectionTimeout} for both cases. The pool under this one has it short (the outage
- * bound) and, when it runs out, this asks why: if the pool holds its maximum of connections, all in use by others,
- * the database is serving and the caller waits again, up to {@code busyTimeout} in all, then gets an exception that
- * says the pool was busy; if the pool holds fewer, it has been trying to open one and could not, so waiting longer
- * would only hold a thread: HikariCP's timeout, which carries the reason, goes to the caller at once.
+ * bound) and, when it runs out, this asks why: if opening a connection failed (HikariCP's timeout then carries the
+ * failure) and the pool is not full of connections lent out, the database cannot be reached and waiting longer would
+ * only hold a thread: the timeout goes to the caller at once. Otherwise the pool is busy, full or still growing, and
+ * the caller waits again, up to {@code busyTimeout} in all, then gets an exception that says the pool was busy.
  *
  * <p><strong>Internal:</strong> not part of the API. Thread-safe, as the pool it wraps.
  */
@@ -40,7 +40,7 @@ final class PatientPool implements DataSource {
             try {
                 return pool.getConnection();
             } catch (SQLTransientConnectionException timedOut) {
-                if (!isFullAndBusy()) {
+                if (isDown(timedOut)) {
                     throw timedOut;
                 }
                 if (System.nanoTime() - deadline >= 0) {
@@ -54,6 +54,15 @@ final class PatientPool implements DataSource {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a wait ran out because no connection could be opened: HikariCP gives its timeout the last connection
+     * failure as cause, and the pool is not full of connections lent out. A pool still growing under a burst (its
+     * new connections slow to open on a loaded machine, none failed) or full and busy is not down.
+     */
+    private boolean isDown(SQLTransientConnectionException timedOut) {
+        return timedOut.getCause() != null && !isFullAndBusy();
     }
 
     /** Whether every connection the pool may hold is open and lent out: a database that answers, and a long queue. */
