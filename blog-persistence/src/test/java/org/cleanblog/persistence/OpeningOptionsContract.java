@@ -170,26 +170,16 @@ abstract class OpeningOptionsContract {
                 .maximumPoolSize(1)
                 .poolTimeout(Duration.ofSeconds(60))
                 .open(database.jdbcUrl(), null, null)) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread holder = new Thread(() -> db.inTransaction(tx -> {
-                long users = tx.users().count(); // the transaction takes its connection at its first statement
-                holding.countDown();
-                awaitQuietly(release);
-                return users;
-            }));
-            holder.start();
-            holding.await();
+            Holder holder = Holder.takeTheOnlyConnection(db);
 
             CompletableFuture<Long> waiting =
                     CompletableFuture.supplyAsync(() -> db.users().count());
             // Longer than one HikariCP wait (1.5 s): a pool that gave up then would fail the call.
             Thread.sleep(2_500);
             assertThat(waiting).as("a call waiting for the only connection").isNotDone();
-            release.countDown();
+            holder.release();
 
             assertThat(waiting.get(30, TimeUnit.SECONDS)).isZero();
-            holder.join();
         }
     }
 
@@ -199,28 +189,40 @@ abstract class OpeningOptionsContract {
                 .maximumPoolSize(1)
                 .poolTimeout(Duration.ofMillis(500))
                 .open(database.jdbcUrl(), null, null)) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread holder = new Thread(() -> db.inTransaction(tx -> {
-                long users = tx.users().count(); // the transaction takes its connection at its first statement
-                holding.countDown();
-                awaitQuietly(release);
-                return users;
-            }));
-            holder.start();
-            holding.await();
+            Holder holder = Holder.takeTheOnlyConnection(db);
             try {
                 assertThatThrownBy(() -> db.users().count())
                         .isInstanceOf(StorageException.class)
                         .hasMessage("could not count users: the pool's 1 connection stayed in use by other calls for"
                                 + " 500 ms (a larger pool, a longer pool timeout or shorter transactions would help)");
             } finally {
-                release.countDown();
-                holder.join();
+                holder.release();
             }
             assertThat(db.users().count())
                     .as("served again once the connection is back")
                     .isZero();
+        }
+    }
+
+    /** A transaction on a thread of its own that holds a pool's only connection until {@link #release}. */
+    private record Holder(Thread thread, CountDownLatch released) {
+        static Holder takeTheOnlyConnection(BlogDatabase db) throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
+            Thread thread = new Thread(() -> db.inTransaction(tx -> {
+                long users = tx.users().count(); // the transaction takes its connection at its first statement
+                holding.countDown();
+                awaitQuietly(released);
+                return users;
+            }));
+            thread.start();
+            holding.await();
+            return new Holder(thread, released);
+        }
+
+        void release() throws InterruptedException {
+            released.countDown();
+            thread.join();
         }
     }
 
