@@ -16,16 +16,19 @@ import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Page 1 must not cost more as the number of posts grows": each database's planner, given thousands of posts and
- * comments, reads the home page through the indexes, with no sort and no scan of posts or comments.
+ * "Page 1 must not cost more as the number of posts grows, and a deep page no more than page 1" (ADR 0033): each
+ * database's planner, given thousands of posts and comments, reads page 1 and a page near the oldest post as a range
+ * of posts_position_idx, with no sort and no scan of posts or comments, so no page skips or counts the posts before it.
  */
 class PageQueryPlanTest {
     private static final String FIND_PAGE = "org.cleanblog.persistence.internal.mapper.PostMapper.findPage";
     private static final int POSTS = 5_000;
     private static final int COMMENTS = 20_000;
+    /** Page 491 of 10 posts each: all but the oldest 100 posts come before it. */
+    private static final long DEEP_OFFSET = 4_900;
 
     @Test
-    void shouldReadPageOneThroughTheIndexesOnSqlite() throws SQLException {
+    void shouldReadPagesThroughTheIndexesOnSqlite() throws SQLException {
         try (TestDatabase sqlite = TestDatabase.sqlite();
                 BlogDatabase db = sqlite.open();
                 Connection connection = sqlite.connect();
@@ -33,17 +36,21 @@ class PageQueryPlanTest {
             fill(statement, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) ");
             statement.execute("ANALYZE");
 
-            List<String> plan = rows(statement, "EXPLAIN QUERY PLAN " + pageSql(Dialect.SQLITE), 4);
+            for (long offset : new long[] {0, DEEP_OFFSET}) {
+                List<String> plan = rows(statement, "EXPLAIN QUERY PLAN " + pageSql(Dialect.SQLITE, offset), 4);
 
-            assertThat(plan).anyMatch(step -> step.contains("posts_created_at_id_idx"));
-            assertThat(plan).anyMatch(step -> step.contains("comments_post_id_idx"));
-            assertThat(plan).noneMatch(step -> step.contains("TEMP B-TREE"));
-            assertThat(plan).noneMatch(step -> step.matches("SCAN (p|c|posts|comments)"));
+                assertThat(plan)
+                        .as("plan at offset %d", offset)
+                        .anyMatch(step -> step.matches("SEARCH p USING INDEX posts_position_idx \\(position<\\?\\)"))
+                        .anyMatch(step -> step.contains("comments_post_id_idx"))
+                        .noneMatch(step -> step.contains("TEMP B-TREE"))
+                        .noneMatch(step -> step.matches("SCAN (p|c|posts|comments)( .*)?"));
+            }
         }
     }
 
     @Test
-    void shouldReadPageOneThroughTheIndexesOnPostgresql() throws SQLException {
+    void shouldReadPagesThroughTheIndexesOnPostgresql() throws SQLException {
         try (TestDatabase postgresql = TestDatabase.postgresql("plan");
                 BlogDatabase db = postgresql.open();
                 Connection connection = postgresql.connect();
@@ -51,13 +58,18 @@ class PageQueryPlanTest {
             fill(statement, "WITH n(i) AS (SELECT generate_series(1, %d)) ");
             statement.execute("ANALYZE");
 
-            List<String> plan = rows(statement, "EXPLAIN " + pageSql(Dialect.POSTGRESQL), 1);
+            for (long offset : new long[] {0, DEEP_OFFSET}) {
+                List<String> plan = rows(statement, "EXPLAIN " + pageSql(Dialect.POSTGRESQL, offset), 1);
 
-            assertThat(plan).anyMatch(step -> step.contains("Index Scan using posts_created_at_id_idx"));
-            assertThat(plan).anyMatch(step -> step.contains("comments_post_id_idx"));
-            assertThat(plan).noneMatch(step -> step.contains("Sort"));
-            assertThat(plan).noneMatch(step -> step.contains("Seq Scan on posts"));
-            assertThat(plan).noneMatch(step -> step.contains("Seq Scan on comments"));
+                assertThat(plan)
+                        .as("plan at offset %d", offset)
+                        .anyMatch(step -> step.contains("Index Scan Backward using posts_position_idx on posts p"))
+                        .anyMatch(step -> step.contains("Index Cond: (\"position\" <= ("))
+                        .anyMatch(step -> step.contains("comments_post_id_idx"))
+                        .noneMatch(step -> step.contains("Sort"))
+                        .noneMatch(step -> step.contains("Seq Scan on posts"))
+                        .noneMatch(step -> step.contains("Seq Scan on comments"));
+            }
         }
     }
 
@@ -83,14 +95,14 @@ class PageQueryPlanTest {
         return statement.getConnection().getMetaData().getDatabaseProductName().equals("SQLite");
     }
 
-    /** The page statement exactly as MyBatis sends it, with page 1's values in place of its two parameters. */
-    private static String pageSql(Dialect dialect) {
+    /** The page statement exactly as MyBatis sends it, with a page of 10 at {@code offset} in place of its parameters. */
+    private static String pageSql(Dialect dialect, long offset) {
         String sql = MyBatisSessions.factory(new UnpooledDataSource(), dialect)
                 .getConfiguration()
                 .getMappedStatement(FIND_PAGE)
-                .getBoundSql(Map.of("limit", 10, "offset", 0L))
+                .getBoundSql(Map.of("limit", 10, "offset", offset))
                 .getSql();
-        return sql.replaceFirst("\\?", "10").replaceFirst("\\?", "0");
+        return sql.replaceFirst("\\?", Long.toString(offset)).replaceFirst("\\?", "10");
     }
 
     private static List<String> rows(Statement statement, String sql, int column) throws SQLException {

@@ -28,7 +28,7 @@ public interface PostMapper {
 
     Optional<Post> findById(@Param("id") long id);
 
-    /** Summaries newest first, {@code limit} of them after skipping {@code offset}. */
+    /** Summaries newest first, {@code limit} of them from the {@code offset}-th on, without reading the ones before. */
     List<PostSummary> findPage(@Param("limit") int limit, @Param("offset") long offset);
 
     /** Every post newest first, read lazily. */
