@@ -6,9 +6,19 @@ import static org.cleanblog.persistence.testing.Fixtures.comment;
 import static org.cleanblog.persistence.testing.Fixtures.content;
 import static org.cleanblog.persistence.testing.Fixtures.newUser;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.cleanblog.core.NotFoundException;
 import org.cleanblog.core.comment.Comment;
@@ -19,6 +29,7 @@ import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.post.PostSummary;
 import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.testing.DatabaseContract;
+import org.cleanblog.persistence.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -226,5 +237,109 @@ abstract class PostRepositoryContract extends DatabaseContract {
 
         assertThat(db.posts().count()).isEqualTo(1);
         assertThat(db.posts().findPage(PageRequest.first(5)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPlaceAPostWithAnOlderCreationTimeAmongTheOlderPostsOnEveryPage() throws SQLException {
+        for (String title : List.of("a", "b", "c", "d", "e")) {
+            db.posts().create(author.id(), content(title));
+        }
+        // Between the second and the third post: an import, or a clock that was behind.
+        clock.set(TestClock.DEFAULT_START.plus(Duration.ofMillis(1_500)));
+        Post late = db.posts().create(author.id(), content("late"));
+        // Older than all of them, then the same instant as the newest with a higher id.
+        clock.set(TestClock.DEFAULT_START.minus(Duration.ofDays(1)));
+        db.posts().create(author.id(), content("oldest"));
+        clock.set(TestClock.DEFAULT_START.plus(Duration.ofSeconds(4)));
+        db.posts().create(author.id(), content("tie"));
+
+        assertThat(newestFirstByOffset().indexOf(late.id())).isEqualTo(5);
+        assertPagesFollowTheOffsetOrder();
+    }
+
+    @Test
+    void shouldCloseTheGapOnEveryPageWhenPostsInTheMiddleAreDeleted() throws SQLException {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            posts.add(db.posts().create(author.id(), content("p" + i)));
+        }
+
+        db.posts().delete(posts.get(4).id());
+        db.posts().delete(posts.get(0).id());
+        db.posts().delete(posts.get(8).id());
+        assertPagesFollowTheOffsetOrder();
+
+        db.posts().create(author.id(), content("after the deletes"));
+        assertPagesFollowTheOffsetOrder();
+    }
+
+    @Test
+    void shouldKeepPositionsDenseWhenSeveralThreadsCreateAndDeletePostsAtOnce() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Void>> writers = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                writers.add(() -> {
+                    for (int i = 0; i < 12; i++) {
+                        Post post = db.posts().create(author.id(), content("t" + thread + "-" + i));
+                        if (i % 3 == 0) {
+                            db.posts().delete(post.id());
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> writer : threads.invokeAll(writers)) {
+                writer.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(db.posts().count()).isEqualTo(6 * 8);
+        assertPagesFollowTheOffsetOrder();
+    }
+
+    /**
+     * Positions are 1..count in (created_at, id) order, and every page size gives, page by page, the posts that the
+     * order with OFFSET gives.
+     */
+    private void assertPagesFollowTheOffsetOrder() throws SQLException {
+        List<Long> expected = newestFirstByOffset();
+        assertThat(positionsOldestFirst())
+                .as("positions in (created_at, id) order")
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, expected.size()).boxed().toList());
+        for (int size : new int[] {1, 2, 3, 7}) {
+            List<Long> paged = new ArrayList<>();
+            int pages = (expected.size() + size - 1) / size;
+            for (int number = 1; number <= pages + 1; number++) {
+                paged.addAll(db.posts().findPage(new PageRequest(number, size)).items().stream()
+                        .map(PostSummary::id)
+                        .toList());
+            }
+            assertThat(paged).as("pages of %d", size).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private List<Long> newestFirstByOffset() throws SQLException {
+        return longs("SELECT id FROM posts ORDER BY created_at DESC, id DESC");
+    }
+
+    private List<Long> positionsOldestFirst() throws SQLException {
+        return longs("SELECT position FROM posts ORDER BY created_at, id");
+    }
+
+    private List<Long> longs(String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (Connection connection = testDatabase.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+        }
+        return values;
     }
 }
