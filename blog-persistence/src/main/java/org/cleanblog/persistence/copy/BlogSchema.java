@@ -1,6 +1,7 @@
 package org.cleanblog.persistence.copy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cleanblog.core.comment.NewComment;
@@ -70,6 +71,12 @@ final class BlogSchema {
      */
     static final Set<String> NOT_COPIED =
             Set.of("flyway_schema_history", "cleanblog_schema_history", "throttle_buckets", "content_version");
+
+    /**
+     * Columns of our tables that the target derives itself instead of the copy carrying them: the post positions,
+     * numbered after the load ({@link KeptPositions}). A source needs none of them.
+     */
+    static final Map<String, Set<String>> DERIVED = Map.of("posts", Set.of(KeptPositions.COLUMN));
 
     private BlogSchema() {}
 

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * One copy, from open connections: reads each table of the source in id order, validates and writes it to the target
- * and checksums it, then moves identities past the source's high-water marks, repairs derived counts and reads
- * everything back to compare. All writes are in the target connection's one transaction, which the caller commits only
- * when this returns.
+ * and checksums it, then moves identities past the source's high-water marks, repairs derived counts, numbers the
+ * post positions and reads everything back to compare. All writes are in the target connection's one transaction,
+ * which the caller commits only when this returns.
  */
 final class CopyEngine {
     /** How often (in rows) the listener hears of progress and the thread's interrupt flag is checked. */
@@ -38,6 +38,7 @@ final class CopyEngine {
         target.lockAgainstWriters();
         Map<String, Long> present = target.rowsPresent();
         KeptRowCounts rowCounts = target.keptRowCounts();
+        KeptPositions positions = target.suspendPositions();
         if (!present.isEmpty()) {
             if (!settings.replace()) {
                 throw new CopyException(
@@ -72,6 +73,7 @@ final class CopyEngine {
         // What the triggers counted, before the recompute overwrites it.
         TableReport countsReport = rowCounts.report();
         rowCounts.recompute();
+        positions.renumber();
         List<String> violations = target.foreignKeyViolations();
         if (!violations.isEmpty()) {
             throw new CopyException(

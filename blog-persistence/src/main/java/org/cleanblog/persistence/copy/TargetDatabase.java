@@ -20,7 +20,7 @@ import org.cleanblog.persistence.Dialect;
 /**
  * The target of a copy, inside the one transaction the caller holds on {@code connection}: schema check, lock,
  * emptiness, clearing, writers, the repairs a bulk load needs afterwards (identities, sessions, through
- * {@link KeptRowCounts} the derived counts) and reading it back. Not thread-safe; one per copy.
+ * {@link KeptRowCounts} and {@link KeptPositions} the derived counts and post positions) and reading it back. Not thread-safe; one per copy.
  */
 final class TargetDatabase {
     /** How long the copy waits for a lock on the target (PostgreSQL) before it fails instead of hanging. */
@@ -42,7 +42,8 @@ final class TargetDatabase {
                 t -> t.startsWith("sqlite_") || BlogSchema.NOT_COPIED.contains(t) || t.equals(KeptRowCounts.TABLE));
         for (TableSpec table : BlogSchema.TABLES) {
             List<String> expected = table.columns().stream().map(Column::name).toList();
-            List<String> actual = catalog.columns(table.name());
+            List<String> actual = new ArrayList<>(catalog.columns(table.name()));
+            actual.removeAll(BlogSchema.DERIVED.getOrDefault(table.name(), Set.of()));
             if (!new HashSet<>(actual).equals(new HashSet<>(expected))) {
                 throw new CopyException(
                         CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
@@ -130,6 +131,11 @@ final class TargetDatabase {
     /** Notes the kept row counts as they are before the copy writes; call under the copy's lock. */
     KeptRowCounts keptRowCounts() throws SQLException {
         return KeptRowCounts.start(connection, dialect);
+    }
+
+    /** Suspends the numbering of post positions until {@link KeptPositions#renumber()}; call before clearing. */
+    KeptPositions suspendPositions() throws SQLException {
+        return KeptPositions.suspend(connection, dialect);
     }
 
     /**
