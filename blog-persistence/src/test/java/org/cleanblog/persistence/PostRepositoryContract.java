@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.ValidationException;
 import org.cleanblog.core.comment.Comment;
 import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
@@ -206,6 +207,31 @@ abstract class PostRepositoryContract extends DatabaseContract {
 
         try (Stream<Post> posts = db.posts().streamAll()) {
             assertThat(posts).containsExactly(newer, older);
+        }
+    }
+
+    @Test
+    void shouldGiveTheNewestPostsInFullNewestFirstUpToTheLimit() {
+        Post oldest = db.posts().create(author.id(), content("Oldest"));
+        Post middle = db.posts().create(author.id(), content("Middle"));
+        Post newest = db.posts().create(author.id(), content("Newest"));
+
+        assertThat(db.posts().findNewest(2)).containsExactly(newest, middle);
+        assertThat(db.posts().findNewest(PageRequest.MAX_SIZE)).containsExactly(newest, middle, oldest);
+    }
+
+    @Test
+    void shouldGiveNoNewestPostsFromAnEmptyBlog() {
+        assertThat(db.posts().findNewest(20)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANumberOfNewestPostsOutsideOneToTheMaximumPageSize() {
+        for (int limit : new int[] {0, -1, PageRequest.MAX_SIZE + 1}) {
+            assertThatThrownBy(() -> db.posts().findNewest(limit))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("the number of newest posts must be between 1 and " + PageRequest.MAX_SIZE + ", was "
+                            + limit);
         }
     }
 

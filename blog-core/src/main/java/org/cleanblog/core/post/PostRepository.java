@@ -1,5 +1,6 @@
 package org.cleanblog.core.post;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,7 +46,16 @@ public interface PostRepository {
     Page<PostSummary> findPage(PageRequest request);
 
     /**
-     * Every post, newest first, for a feed or a sitemap, read lazily. The caller must close the stream (use
+     * The {@code limit} newest posts (or fewer, when there are fewer), newest first as in {@link #findPage}, in full:
+     * for a feed. Reads only those posts, however many there are.
+     *
+     * @throws org.cleanblog.core.ValidationException when {@code limit} is not between 1 and
+     *     {@link PageRequest#MAX_SIZE}
+     */
+    List<Post> findNewest(int limit);
+
+    /**
+     * Every post, newest first, for a sitemap or an export, read lazily. The caller must close the stream (use
      * try-with-resources); it holds a database connection until then.
      */
     Stream<Post> streamAll();

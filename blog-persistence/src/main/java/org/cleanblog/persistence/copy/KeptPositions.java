@@ -22,7 +22,7 @@ import org.cleanblog.persistence.Dialect;
  */
 final class KeptPositions {
     static final String COLUMN = "position";
-    /** The triggers of migration V4__post_positions.sql, by the names both dialects give them. */
+    /** The triggers of migration V6__post_positions.sql, by the names both dialects give them. */
     static final List<String> TRIGGERS =
             List.of("posts_position_lock", "posts_position_insert", "posts_position_delete");
 
@@ -112,7 +112,7 @@ final class KeptPositions {
                     CopyException.Reason.UNKNOWN_TARGET_SCHEMA,
                     "the target's posts lack the trigger(s) " + missing + " that keep the home page's order, so its"
                             + " pages would go wrong after the copy: compare the target's triggers with the migration"
-                            + " V4__post_positions.sql (or start from a new, empty target database)");
+                            + " V6__post_positions.sql (or start from a new, empty target database)");
         }
     }
 

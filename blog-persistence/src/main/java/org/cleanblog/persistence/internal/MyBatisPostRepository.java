@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.cleanblog.core.NotFoundException;
+import org.cleanblog.core.ValidationException;
 import org.cleanblog.core.content.HtmlSanitizer;
 import org.cleanblog.core.internal.Check;
 import org.cleanblog.core.post.Page;
@@ -97,6 +98,17 @@ final class MyBatisPostRepository implements PostRepository {
             List<PostSummary> items = mapper.findPage(request.size(), request.offset());
             return new Page<>(items, request, mapper.count());
         });
+    }
+
+    @Override
+    public List<Post> findNewest(int limit) {
+        if (limit < 1 || limit > PageRequest.MAX_SIZE) {
+            throw new ValidationException(
+                    "the number of newest posts must be between 1 and " + PageRequest.MAX_SIZE + ", was " + limit);
+        }
+        return runner.read(
+                "read the " + limit + " newest posts",
+                session -> session.getMapper(PostMapper.class).findNewest(limit));
     }
 
     @Override

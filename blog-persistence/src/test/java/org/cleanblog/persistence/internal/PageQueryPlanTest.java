@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
  * "Page 1 must not cost more as the number of posts grows, and a deep page no more than page 1" (ADR 0033): each
  * database's planner, given thousands of posts and comments, reads page 1 and a page near the oldest post as a range
  * of posts_position_idx, with no sort and no scan of posts or comments, so no page skips or counts the posts before it.
+ * The feed's newest posts are the first entries of posts_created_at_id_idx: no plan sorts every post to find them.
  */
 class PageQueryPlanTest {
     private static final String FIND_PAGE = "org.cleanblog.persistence.internal.mapper.PostMapper.findPage";
+    private static final String FIND_NEWEST = "org.cleanblog.persistence.internal.mapper.PostMapper.findNewest";
     private static final int POSTS = 5_000;
     private static final int COMMENTS = 20_000;
     /** Page 491 of 10 posts each: all but the oldest 100 posts come before it. */
@@ -46,6 +48,10 @@ class PageQueryPlanTest {
                         .noneMatch(step -> step.contains("TEMP B-TREE"))
                         .noneMatch(step -> step.matches("SCAN (p|c|posts|comments)( .*)?"));
             }
+            assertThat(rows(statement, "EXPLAIN QUERY PLAN " + newestSql(), 4))
+                    .as("plan of the feed's newest posts")
+                    .anyMatch(step -> step.matches("SCAN p USING INDEX posts_created_at_id_idx"))
+                    .noneMatch(step -> step.contains("TEMP B-TREE"));
         }
     }
 
@@ -70,6 +76,11 @@ class PageQueryPlanTest {
                         .noneMatch(step -> step.contains("Seq Scan on posts"))
                         .noneMatch(step -> step.contains("Seq Scan on comments"));
             }
+            assertThat(rows(statement, "EXPLAIN " + newestSql(), 1))
+                    .as("plan of the feed's newest posts")
+                    .anyMatch(step -> step.contains("Index Scan using posts_created_at_id_idx on posts p"))
+                    .noneMatch(step -> step.contains("Sort"))
+                    .noneMatch(step -> step.contains("Seq Scan on posts"));
         }
     }
 
@@ -97,12 +108,21 @@ class PageQueryPlanTest {
 
     /** The page statement exactly as MyBatis sends it, with a page of 10 at {@code offset} in place of its parameters. */
     private static String pageSql(Dialect dialect, long offset) {
-        String sql = MyBatisSessions.factory(new UnpooledDataSource(), dialect)
-                .getConfiguration()
-                .getMappedStatement(FIND_PAGE)
-                .getBoundSql(Map.of("limit", 10, "offset", offset))
-                .getSql();
+        String sql = sql(dialect, FIND_PAGE, Map.of("limit", 10, "offset", offset));
         return sql.replaceFirst("\\?", Long.toString(offset)).replaceFirst("\\?", "10");
+    }
+
+    /** The feed's statement (shared by both dialects) for its 20 entries. */
+    private static String newestSql() {
+        return sql(Dialect.SQLITE, FIND_NEWEST, Map.of("limit", 20)).replaceFirst("\\?", "20");
+    }
+
+    private static String sql(Dialect dialect, String statement, Map<String, Object> parameters) {
+        return MyBatisSessions.factory(new UnpooledDataSource(), dialect)
+                .getConfiguration()
+                .getMappedStatement(statement)
+                .getBoundSql(parameters)
+                .getSql();
     }
 
     private static List<String> rows(Statement statement, String sql, int column) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -67,8 +68,9 @@ final class FeedPages {
     }
 
     private CachedBody feed(String base) {
+        List<Post> newest = posts.findNewest(FEED_ENTRIES);
         StringWriter out = new StringWriter();
-        try (Stream<Post> all = posts.streamAll()) {
+        try {
             XMLStreamWriter w = xml.createXMLStreamWriter(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("feed");
@@ -77,21 +79,13 @@ final class FeedPages {
             element(w, "id", base + "/");
             link(w, "self", base + "/feed.xml");
             link(w, "alternate", base + "/");
-            Iterator<Post> newest = all.limit(FEED_ENTRIES).iterator();
-            Instant updated = Instant.EPOCH;
-            // Atom wants the feed's <updated> before the entries; the newest post is the first one.
-            boolean first = true;
-            while (newest.hasNext()) {
-                Post post = newest.next();
-                if (first) {
-                    updated = post.updatedAt();
-                    element(w, "updated", format(updated));
-                    first = false;
-                }
+            // Atom wants the feed's <updated> before the entries: that of the newest post.
+            element(
+                    w,
+                    "updated",
+                    format(newest.isEmpty() ? Instant.EPOCH : newest.get(0).updatedAt()));
+            for (Post post : newest) {
                 entry(w, base, post);
-            }
-            if (first) {
-                element(w, "updated", format(updated));
             }
             w.writeEndElement();
             w.writeEndDocument();

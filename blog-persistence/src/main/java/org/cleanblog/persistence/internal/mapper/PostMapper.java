@@ -31,6 +31,9 @@ public interface PostMapper {
     /** Summaries newest first, {@code limit} of them from the {@code offset}-th on, without reading the ones before. */
     List<PostSummary> findPage(@Param("limit") int limit, @Param("offset") long offset);
 
+    /** The {@code limit} newest posts in full, newest first. */
+    List<Post> findNewest(@Param("limit") int limit);
+
     /** Every post newest first, read lazily. */
     Cursor<Post> streamAll();
 
