@@ -46,7 +46,7 @@ final class KeptRowCounts {
         return counts;
     }
 
-    /** The target was cleared to be replaced; on PostgreSQL (TRUNCATE) the counts restart at zero. */
+    /** The target was cleared (to be replaced, or on PostgreSQL always, ADR 0037); TRUNCATE restarts the counts at zero. */
     void cleared() {
         if (dialect == Dialect.POSTGRESQL) {
             Map<String, Long> none = new TreeMap<>();
