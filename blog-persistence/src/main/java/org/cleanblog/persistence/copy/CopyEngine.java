@@ -77,7 +77,9 @@ final class CopyEngine {
      */
     private TableReport afterLoad(List<Written> written, SessionsReset sessions, KeptRowCounts rowCounts)
             throws SQLException {
-        target.finishLoad();
+        if (target.finishLoad()) {
+            rowCounts.notCountedDuringLoad();
+        }
         target.moveIdentities(
                 written.stream().collect(Collectors.toMap(w -> w.table().name(), Written::idMark)));
         // After the load, as late as verification allows: the old blog may go on issuing cookies for its users

@@ -29,6 +29,7 @@ final class TargetDatabase {
     private final Connection connection;
     private final Dialect dialect;
     private DeferredIndexes deferred;
+    private SuspendedTriggers triggers;
 
     TargetDatabase(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -91,13 +92,17 @@ final class TargetDatabase {
      * <p>PostgreSQL (ADR 0037): the tables are always truncated, also when empty, so that {@code COPY ... FREEZE} may
      * write their rows already frozen (it requires a table truncated or created in the same transaction; the rows
      * then need no hint bits set by the read-back or by the next reader), and their indexes and keys are set aside
-     * until {@link #finishLoad()}. SQLite deletes rows only when there are some.
+     * until {@link #finishLoad()}, and their user triggers disabled until then (after the {@code TRUNCATE}, whose
+     * triggers reset the kept counts and bump the content version once). SQLite deletes rows only when there are
+     * some; its triggers run for every row (each updates one row in place, which stays cheap).
      */
     boolean prepareLoad(boolean holdsRows) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             clear();
-            deferred = DeferredIndexes.setAside(
-                    connection, BlogSchema.TABLES.stream().map(TableSpec::name).toList());
+            List<String> tables =
+                    BlogSchema.TABLES.stream().map(TableSpec::name).toList();
+            deferred = DeferredIndexes.setAside(connection, tables);
+            triggers = SuspendedTriggers.suspend(connection, tables);
             return true;
         }
         if (holdsRows) {
@@ -106,12 +111,19 @@ final class TargetDatabase {
         return holdsRows;
     }
 
-    /** Builds what {@link #prepareLoad} set aside; call once, after every table is loaded. */
-    void finishLoad() throws SQLException {
-        if (deferred != null) {
-            deferred.rebuild();
-            deferred = null;
+    /**
+     * Builds what {@link #prepareLoad} set aside and enables the triggers it disabled; call once, after every table is
+     * loaded. Returns whether triggers were disabled during the load (so they counted no rows).
+     */
+    boolean finishLoad() throws SQLException {
+        if (deferred == null) {
+            return false;
         }
+        deferred.rebuild();
+        triggers.restore();
+        deferred = null;
+        triggers = null;
+        return true;
     }
 
     /** The tables that hold rows, with their counts, in copy order; empty when the target is empty. */
