@@ -106,7 +106,12 @@ final class CopyEngine {
         long[] read = {0};
         long[] sanitized = {0};
         long rejectedBefore = rejects.count();
-        try (RowSink sink = target.sink(table)) {
+        // Closed in reverse: the writing thread is stopped before the sink abandons its rows.
+        try (RowSink sink = target.sink(table);
+                HandOff writer = new HandOff("copy-db writer: " + table.name(), row -> {
+                    checksum.add(sessions.asWritten(table, row));
+                    sink.accept(row);
+                })) {
             source.read(table, row -> {
                 read[0]++;
                 Long id = row[0] instanceof Long value ? value : null;
@@ -116,11 +121,11 @@ final class CopyEngine {
                 if (reason != null) {
                     rejects.add(new Reject(table.name(), id, reason));
                 } else {
-                    // Once a row is refused without skipInvalid nothing will be committed: only look for more rejects.
+                    // Once a row is refused without skipInvalid nothing will be committed (and no checksum
+                    // reported): only look for more rejects.
                     if (rejects.count() == 0 || settings.skipsInvalid()) {
-                        sink.accept(row);
+                        writer.accept(row);
                     }
-                    checksum.add(sessions.asWritten(table, row));
                     validator.accepted(table, id);
                     sanitized[0] += changed;
                 }
@@ -131,6 +136,7 @@ final class CopyEngine {
                     }
                 }
             });
+            writer.finish();
             listener.tableFinishing(table.name());
             sink.finish();
         }
@@ -151,7 +157,12 @@ final class CopyEngine {
         List<TableReport> reports = new ArrayList<>();
         for (Written w : written) {
             Checksum checksum = new Checksum();
-            readBack.read(w.table(), row -> checksum.add(sessions.asReadBack(w.table(), row)));
+            try (HandOff hashing = new HandOff(
+                    "copy-db verifier: " + w.table().name(),
+                    row -> checksum.add(sessions.asReadBack(w.table(), row)))) {
+                readBack.read(w.table(), hashing);
+                hashing.finish();
+            }
             reports.add(new TableReport(
                     w.table().name(),
                     w.read(),
