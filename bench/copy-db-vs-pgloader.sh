@@ -107,7 +107,7 @@ fresh_database() {
     psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
 }
 
-# Runs a command under /usr/bin/time -v; sets SECONDS_TAKEN and PEAK_KIB. Output goes to $WORK/<name>.out/.time.
+# Runs a command under /usr/bin/time -v; sets SECONDS_TAKEN, PEAK_KIB and CPU_SECONDS (user + system). Output goes to $WORK/<name>.out/.time.
 timed() {
     local name=$1
     shift
@@ -116,26 +116,28 @@ timed() {
     /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
     SECONDS_TAKEN=$(echo "$(date +%s.%N) - $start" | bc)
     PEAK_KIB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.time")
+    CPU_SECONDS=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$WORK/$name.time")
 }
 
 echo "bench: copy-db (java -Xmx64m; migrates the empty database itself, verifies) into $COPYDB_DB"
 fresh_database "$COPYDB_DB"
 timed copy-db java -Xmx64m -jar "$JAR" copy-db --from "sqlite:///$WORK/blog.db" --to "$PG/$COPYDB_DB"
-COPYDB_SECONDS=$SECONDS_TAKEN COPYDB_KIB=$PEAK_KIB
+COPYDB_SECONDS=$SECONDS_TAKEN COPYDB_KIB=$PEAK_KIB COPYDB_CPU=$CPU_SECONDS
 cat "$WORK/copy-db.out"
 
 echo "bench: pgloader in its plain mode (creates the tables itself) into $PGLOADER_DB"
 fresh_database "$PGLOADER_DB"
 timed pgloader pgloader "sqlite://$WORK/blog.db" "postgresql://postgres@127.0.0.1:5432/$PGLOADER_DB"
-PGLOADER_SECONDS=$SECONDS_TAKEN PGLOADER_KIB=$PEAK_KIB
+PGLOADER_SECONDS=$SECONDS_TAKEN PGLOADER_KIB=$PEAK_KIB PGLOADER_CPU=$CPU_SECONDS
 tail -n 12 "$WORK/pgloader.out"
 
 pg_count=$(psql -tA -h 127.0.0.1 -U postgres -d "$PGLOADER_DB" -c "SELECT count(*) FROM comments")
 cd_count=$(psql -tA -h 127.0.0.1 -U postgres -d "$COPYDB_DB" -c "SELECT count(*) FROM comments")
 echo
-echo "bench: $USERS users, $POSTS posts, $COMMENTS comments ($ROWS rows), $(du -m "$WORK/blog.db" | cut -f1) MiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-9s %8s %10s %14s %10s\n' tool seconds rows/s "peak RSS MiB" comments
-printf '%-9s %8.1f %10.0f %14.0f %10s\n' copy-db "$COPYDB_SECONDS" "$(echo "$ROWS / $COPYDB_SECONDS" | bc -l)" \
-    "$(echo "$COPYDB_KIB / 1024" | bc -l)" "$cd_count"
-printf '%-9s %8.1f %10.0f %14.0f %10s\n' pgloader "$PGLOADER_SECONDS" "$(echo "$ROWS / $PGLOADER_SECONDS" | bc -l)" \
-    "$(echo "$PGLOADER_KIB / 1024" | bc -l)" "$pg_count"
+echo "bench: $USERS users, $POSTS posts, $COMMENTS comments ($ROWS rows), $(du -m "$WORK/blog.db" | cut -f1) MiB, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
+# CPU: the tool's own process (user + system), not the PostgreSQL server's work.
+printf '%-9s %8s %10s %14s %8s %10s\n' tool seconds rows/s "peak RSS MiB" "CPU s" comments
+printf '%-9s %8.1f %10.0f %14.0f %8.1f %10s\n' copy-db "$COPYDB_SECONDS" "$(echo "$ROWS / $COPYDB_SECONDS" | bc -l)" \
+    "$(echo "$COPYDB_KIB / 1024" | bc -l)" "$COPYDB_CPU" "$cd_count"
+printf '%-9s %8.1f %10.0f %14.0f %8.1f %10s\n' pgloader "$PGLOADER_SECONDS" "$(echo "$ROWS / $PGLOADER_SECONDS" | bc -l)" \
+    "$(echo "$PGLOADER_KIB / 1024" | bc -l)" "$PGLOADER_CPU" "$pg_count"
