@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark: a SQLite blog with 1,000,000 comments copied to a fresh PostgreSQL database, by copy-db (under -Xmx64m)
-# and by pgloader (data only, into the same migrated schema). Prints both wall-clock times; docs/performance.md has
-# the figures measured so far. Usage: bench/copy-db-vs-pgloader.sh [COMMENTS]   (default 1000000)
-# Needs: Java 17, sqlite3, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs pgloader.
+# Benchmark (issue 11, point 4): the Flask tutorial's blog.db with 20 users, 10,000 posts and 1,000,000 comments, copied
+# into a fresh PostgreSQL database by copy-db (java -Xmx64m; it migrates the empty database itself, verification
+# included) and by pgloader in its plain mode (it creates the tables itself from the SQLite file:
+# `pgloader sqlite:///…/blog.db postgresql://…`), same file, same run. Prints wall clock, rows/s and peak RSS of both;
+# docs/performance.md has the figures measured so far.
+# Usage: bench/copy-db-vs-pgloader.sh [COMMENTS]   (default 1000000; posts = comments / 100, 20 users)
+# Needs: Java 17, sqlite3, psql, /usr/bin/time, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs
+# pgloader (Debian package) if missing, builds blog-web/target/blog.jar (mvnw package) if missing.
 # Its two databases and bench/work-<pid> are dropped and removed on exit, unless KEEP=1 (to look at them afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 COMMENTS="${1:-1000000}"
 POSTS=$(( COMMENTS / 100 > 0 ? COMMENTS / 100 : 1 ))
-USERS=100
+USERS=20
 PG="postgres://postgres@127.0.0.1:5432"
 # Named by the PID, so that two runs cannot drop each other's databases.
 WORK="$(pwd)/bench/work-$$"
@@ -27,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in sqlite3 psql; do
+for tool in sqlite3 psql bc /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install sqlite3 postgresql-client)" >&2; exit 2; }
 done
 if ! command -v pgloader >/dev/null; then
@@ -37,76 +41,103 @@ fi
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 if [ ! -f blog-web/target/blog.jar ]; then
-    ./mvnw -B -q install -DskipTests
+    ./mvnw -B -q package -pl blog-web -am -DskipTests
 fi
 # A private copy, so that a build running meanwhile cannot swap the jar under the benchmark.
 cp blog-web/target/blog.jar "$WORK/blog.jar"
 JAR="$WORK/blog.jar"
 
-echo "bench: generating $WORK/blog.db with $USERS users, $POSTS posts, $COMMENTS comments"
-DATABASE_URL="sqlite:///$WORK/blog.db" java -jar "$JAR" migrate >/dev/null 2>&1
+echo "bench: generating $WORK/blog.db (the Flask tutorial's schema) with $USERS users, $POSTS posts, $COMMENTS comments"
+# The tutorial's own DDL (Flask-SQLAlchemy), as in blog-persistence's FlaskTutorialDatabase and shared fixtures;
+# rows shaped as its app stores them: "Month d, yyyy" dates, CKEditor HTML, Werkzeug password hashes.
 sqlite3 "$WORK/blog.db" <<SQL
-PRAGMA journal_mode = WAL;
+CREATE TABLE users (
+	id INTEGER NOT NULL,
+	email VARCHAR(100),
+	password VARCHAR(100),
+	name VARCHAR(100),
+	PRIMARY KEY (id),
+	UNIQUE (email)
+);
+CREATE TABLE blog_posts (
+	id INTEGER NOT NULL,
+	author_id INTEGER,
+	title VARCHAR(250) NOT NULL,
+	subtitle VARCHAR(250) NOT NULL,
+	date VARCHAR(250) NOT NULL,
+	body TEXT NOT NULL,
+	img_url VARCHAR(250) NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(author_id) REFERENCES users (id),
+	UNIQUE (title)
+);
+CREATE TABLE comments (
+	id INTEGER NOT NULL,
+	post_id INTEGER,
+	author_id INTEGER,
+	text TEXT NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(post_id) REFERENCES blog_posts (id),
+	FOREIGN KEY(author_id) REFERENCES users (id)
+);
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $USERS)
-INSERT INTO users (id, email, email_normalized, name, password_hash, is_admin, created_at, sessions_valid_from)
-SELECT i, 'User' || i || '@Example.org', 'user' || i || '@example.org', 'User ' || i,
-       'pbkdf2:sha256:600000\$benchsalt\$' || printf('%064d', i), i = 1,
-       strftime('%Y-%m-%dT%H:%M:%S', 1600000000 + i * 60, 'unixepoch') || '.000000Z',
-       strftime('%Y-%m-%dT%H:%M:%S', 1600000000 + i * 60, 'unixepoch') || '.000000Z'
+INSERT INTO users (id, email, password, name)
+SELECT i, 'user' || i || '@example.org',
+       'pbkdf2:sha256:260000\$' || printf('%08d', i) || '\$' || printf('%064d', i), 'User ' || i
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $POSTS)
-INSERT INTO posts (id, author_id, title, subtitle, img_url, body, body_html, created_at, updated_at)
-SELECT i, 1 + i % $USERS, 'Post number ' || i, 'A subtitle for post ' || i, 'https://images.example.org/' || i || '.jpg',
-       'Some *Markdown* for post ' || i || char(10) || printf('%.400c', 'x'),
-       '<p>Some <em>Markdown</em> for post ' || i || '</p><p>' || printf('%.400c', 'x') || '</p>',
-       strftime('%Y-%m-%dT%H:%M:%S', 1610000000 + i * 600, 'unixepoch') || '.123456Z',
-       strftime('%Y-%m-%dT%H:%M:%S', 1610000000 + i * 600, 'unixepoch') || '.123456Z'
+INSERT INTO blog_posts (id, author_id, title, subtitle, date, body, img_url)
+SELECT i, 1 + i % $USERS, 'Post number ' || i, 'A subtitle for post ' || i,
+       CASE i % 3 WHEN 0 THEN 'August 31, 2019' WHEN 1 THEN 'January 2, 2020' ELSE 'December 24, 2021' END,
+       '<p>Some <strong>CKEditor</strong> text for post ' || i || '.</p><p>' || printf('%.400c', 'x') || '</p>',
+       'https://images.example.org/' || i || '.jpg'
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $COMMENTS)
-INSERT INTO comments (id, post_id, author_id, body, body_html, created_at)
-SELECT i, 1 + i % $POSTS, 1 + i % $USERS, 'Comment ' || i || ' with a tab	and a \\ backslash, é ✓',
-       '<p>Comment ' || i || ' with a tab	and a \\ backslash, é ✓</p>',
-       strftime('%Y-%m-%dT%H:%M:%S', 1620000000 + i, 'unixepoch') || '.654321Z'
+INSERT INTO comments (id, post_id, author_id, text)
+SELECT i, 1 + i % $POSTS, 1 + i % $USERS,
+       '<p>Comment ' || i || ' with a tab	and a \\ backslash, é ✓ and <em>some</em> more words.</p>'
 FROM n;
 COMMIT;
 SQL
-ls -l "$WORK/blog.db"
+
+ROWS=$(( USERS + POSTS + COMMENTS ))
 
 fresh_database() {
     psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
 }
 
-seconds_since() {
-    echo "$(date +%s.%N) - $1" | bc
+# Runs a command under /usr/bin/time -v; sets SECONDS_TAKEN, PEAK_KIB and CPU_SECONDS (user + system). Output goes to $WORK/<name>.out/.time.
+timed() {
+    local name=$1
+    shift
+    local start
+    start=$(date +%s.%N)
+    /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
+    SECONDS_TAKEN=$(echo "$(date +%s.%N) - $start" | bc)
+    PEAK_KIB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.time")
+    CPU_SECONDS=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$WORK/$name.time")
 }
 
-echo "bench: copy-db (java -Xmx64m) into a fresh database $COPYDB_DB"
+echo "bench: copy-db (java -Xmx64m; migrates the empty database itself, verifies) into $COPYDB_DB"
 fresh_database "$COPYDB_DB"
-start=$(date +%s.%N)
-/usr/bin/time -f "copy-db peak RSS: %M KiB" java -Xmx64m -jar "$JAR" copy-db --from "sqlite:///$WORK/blog.db" \
-    --to "$PG/$COPYDB_DB" > "$WORK/copy-db.out" 2> "$WORK/copy-db.err"
-COPYDB_SECONDS=$(seconds_since "$start")
+timed copy-db java -Xmx64m -jar "$JAR" copy-db --from "sqlite:///$WORK/blog.db" --to "$PG/$COPYDB_DB"
+COPYDB_SECONDS=$SECONDS_TAKEN COPYDB_KIB=$PEAK_KIB COPYDB_CPU=$CPU_SECONDS
 cat "$WORK/copy-db.out"
-grep "peak RSS" "$WORK/copy-db.err"
 
-echo "bench: pgloader (data only, into the same schema migrated by 'blog.jar migrate') into $PGLOADER_DB"
+echo "bench: pgloader in its plain mode (creates the tables itself) into $PGLOADER_DB"
 fresh_database "$PGLOADER_DB"
-DATABASE_URL="$PG/$PGLOADER_DB" java -jar "$JAR" migrate >/dev/null 2>&1
-cat > "$WORK/pgloader.load" <<LOAD
-LOAD DATABASE
-    FROM sqlite://$WORK/blog.db
-    INTO postgresql://postgres@127.0.0.1:5432/$PGLOADER_DB
-    WITH data only, disable triggers, reset sequences
-    INCLUDING ONLY TABLE NAMES LIKE 'users', 'posts', 'comments', 'contact_messages';
-LOAD
-start=$(date +%s.%N)
-pgloader --quiet "$WORK/pgloader.load" > "$WORK/pgloader.out" 2>&1 || { cat "$WORK/pgloader.out"; exit 1; }
-PGLOADER_SECONDS=$(seconds_since "$start")
+timed pgloader pgloader "sqlite://$WORK/blog.db" "postgresql://postgres@127.0.0.1:5432/$PGLOADER_DB"
+PGLOADER_SECONDS=$SECONDS_TAKEN PGLOADER_KIB=$PEAK_KIB PGLOADER_CPU=$CPU_SECONDS
 tail -n 12 "$WORK/pgloader.out"
+
 pg_count=$(psql -tA -h 127.0.0.1 -U postgres -d "$PGLOADER_DB" -c "SELECT count(*) FROM comments")
 cd_count=$(psql -tA -h 127.0.0.1 -U postgres -d "$COPYDB_DB" -c "SELECT count(*) FROM comments")
-
 echo
-printf 'comments: %s   copy-db: %.1f s (%s rows, checksummed)   pgloader: %.1f s (%s rows)\n' \
-    "$COMMENTS" "$COPYDB_SECONDS" "$cd_count" "$PGLOADER_SECONDS" "$pg_count"
+echo "bench: $USERS users, $POSTS posts, $COMMENTS comments ($ROWS rows), $(du -m "$WORK/blog.db" | cut -f1) MiB, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
+# CPU: the tool's own process (user + system), not the PostgreSQL server's work.
+printf '%-9s %8s %10s %14s %8s %10s\n' tool seconds rows/s "peak RSS MiB" "CPU s" comments
+printf '%-9s %8.1f %10.0f %14.0f %8.1f %10s\n' copy-db "$COPYDB_SECONDS" "$(echo "$ROWS / $COPYDB_SECONDS" | bc -l)" \
+    "$(echo "$COPYDB_KIB / 1024" | bc -l)" "$COPYDB_CPU" "$cd_count"
+printf '%-9s %8.1f %10.0f %14.0f %8.1f %10s\n' pgloader "$PGLOADER_SECONDS" "$(echo "$ROWS / $PGLOADER_SECONDS" | bc -l)" \
+    "$(echo "$PGLOADER_KIB / 1024" | bc -l)" "$PGLOADER_CPU" "$pg_count"

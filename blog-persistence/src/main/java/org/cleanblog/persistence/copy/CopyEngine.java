@@ -47,7 +47,8 @@ final class CopyEngine {
                                 + " or replace the target's data, which the copy then deletes in its own"
                                 + " transaction");
             }
-            target.clear();
+        }
+        if (target.prepareLoad(!present.isEmpty())) {
             rowCounts.cleared();
         }
         SessionsReset sessions = SessionsReset.forTargetThatHeldUsers(present.containsKey(BlogSchema.USERS.name()));
@@ -65,6 +66,22 @@ final class CopyEngine {
                     rejects.kept(),
                     null);
         }
+        TableReport countsReport = afterLoad(written, sessions, rowCounts, positions);
+        settings.listener().verifying();
+        return verify(written, sessions, countsReport, rowCounts.problems(), started);
+    }
+
+    /**
+     * The one place, after every row is loaded and before anything is read back, where the target's derived state
+     * is built: indexes and keys set aside for the load (ADR 0037), identities, sessions, kept counts, post positions
+     * (ADR 0033). Returns the report of what the {@code row_counts} triggers counted during the load.
+     */
+    private TableReport afterLoad(
+            List<Written> written, SessionsReset sessions, KeptRowCounts rowCounts, KeptPositions positions)
+            throws SQLException {
+        if (target.finishLoad()) {
+            rowCounts.notCountedDuringLoad();
+        }
         target.moveIdentities(
                 written.stream().collect(Collectors.toMap(w -> w.table().name(), Written::idMark)));
         // After the load, as late as verification allows: the old blog may go on issuing cookies for its users
@@ -80,8 +97,7 @@ final class CopyEngine {
                     CopyException.Reason.VERIFICATION_FAILED,
                     "foreign keys of the target point nowhere after the copy: " + violations);
         }
-        settings.listener().verifying();
-        return verify(written, sessions, countsReport, rowCounts.problems(), started);
+        return countsReport;
     }
 
     private Written copy(TableSpec table, SessionsReset sessions) throws SQLException {
@@ -93,7 +109,12 @@ final class CopyEngine {
         long[] read = {0};
         long[] sanitized = {0};
         long rejectedBefore = rejects.count();
-        try (RowSink sink = target.sink(table)) {
+        // Closed in reverse: the writing thread is stopped before the sink abandons its rows.
+        try (RowSink sink = target.sink(table);
+                HandOff writer = new HandOff("copy-db writer: " + table.name(), row -> {
+                    checksum.add(sessions.asWritten(table, row));
+                    sink.accept(row);
+                })) {
             source.read(table, row -> {
                 read[0]++;
                 Long id = row[0] instanceof Long value ? value : null;
@@ -103,11 +124,11 @@ final class CopyEngine {
                 if (reason != null) {
                     rejects.add(new Reject(table.name(), id, reason));
                 } else {
-                    // Once a row is refused without skipInvalid nothing will be committed: only look for more rejects.
+                    // Once a row is refused without skipInvalid nothing will be committed (and no checksum
+                    // reported): only look for more rejects.
                     if (rejects.count() == 0 || settings.skipsInvalid()) {
-                        sink.accept(row);
+                        writer.accept(row);
                     }
-                    checksum.add(sessions.asWritten(table, row));
                     validator.accepted(table, id);
                     sanitized[0] += changed;
                 }
@@ -118,6 +139,7 @@ final class CopyEngine {
                     }
                 }
             });
+            writer.finish();
             listener.tableFinishing(table.name());
             sink.finish();
         }
@@ -138,7 +160,12 @@ final class CopyEngine {
         List<TableReport> reports = new ArrayList<>();
         for (Written w : written) {
             Checksum checksum = new Checksum();
-            readBack.read(w.table(), row -> checksum.add(sessions.asReadBack(w.table(), row)));
+            try (HandOff hashing = new HandOff(
+                    "copy-db verifier: " + w.table().name(),
+                    row -> checksum.add(sessions.asReadBack(w.table(), row)))) {
+                readBack.read(w.table(), hashing);
+                hashing.finish();
+            }
             reports.add(new TableReport(
                     w.table().name(),
                     w.read(),

@@ -18,6 +18,10 @@ import org.cleanblog.persistence.Dialect;
  * is checked against {@code count(*)}, since a missing or disabled trigger would leave the blog's page totals wrong
  * from its next write on; then the counts are recomputed, so they are right for any source.
  *
+ * <p>On PostgreSQL the triggers are disabled during the load (ADR 0037): there the check is on the catalog instead,
+ * after they are enabled again: each counted table must have enabled triggers that count inserted and deleted rows
+ * and reset the count on {@code TRUNCATE}, as V1__blog.sql makes them.
+ *
  * <p>Counts that were already wrong before the copy (a data-only restore with triggers disabled, a hand edit) are not
  * the copy's doing: that error is noted first and carried through, except where TRUNCATE's trigger resets it, and
  * the recompute repairs it. Not thread-safe; one per copy.
@@ -28,6 +32,7 @@ final class KeptRowCounts {
     private final Connection connection;
     private final Dialect dialect;
     private Map<String, Long> carried;
+    private boolean countedDuringLoad = true;
     private final List<String> differences = new ArrayList<>();
 
     private KeptRowCounts(Connection connection, Dialect dialect) {
@@ -46,13 +51,18 @@ final class KeptRowCounts {
         return counts;
     }
 
-    /** The target was cleared to be replaced; on PostgreSQL (TRUNCATE) the counts restart at zero. */
+    /** The target was cleared (to be replaced, or on PostgreSQL always, ADR 0037); TRUNCATE restarts the counts at zero. */
     void cleared() {
         if (dialect == Dialect.POSTGRESQL) {
             Map<String, Long> none = new TreeMap<>();
             carried.keySet().forEach(table -> none.put(table, 0L));
             carried = none;
         }
+    }
+
+    /** The triggers were disabled during the load: {@link #report()} checks that they are in place instead. */
+    void notCountedDuringLoad() {
+        countedDuringLoad = false;
     }
 
     /**
@@ -68,15 +78,26 @@ final class KeptRowCounts {
         for (Map.Entry<String, Long> entry : read().entrySet()) {
             String table = entry.getKey();
             long rows = count(table);
-            long kept = entry.getValue() - carried.getOrDefault(table, 0L);
+            long kept;
+            if (countedDuringLoad) {
+                kept = entry.getValue() - carried.getOrDefault(table, 0L);
+                if (rows != kept) {
+                    differences.add(table + " holds " + CopyEngine.rows(rows) + ", but its " + TABLE
+                            + " triggers counted " + kept);
+                }
+            } else {
+                String missing = missingPostgresTriggers(table);
+                // What the recompute will keep, unless the triggers that would keep it right are not there.
+                kept = missing.isEmpty() ? rows : 0;
+                if (!missing.isEmpty()) {
+                    differences.add(table + " holds " + CopyEngine.rows(rows) + ", but no enabled " + TABLE
+                            + " trigger " + missing);
+                }
+            }
             real.add(new Object[] {table, rows});
             counted.add(new Object[] {table, kept});
             realRows += rows;
             countedRows += kept;
-            if (rows != kept) {
-                differences.add(
-                        table + " holds " + CopyEngine.rows(rows) + ", but its " + TABLE + " triggers counted " + kept);
-            }
         }
         return new TableReport(TABLE, realRows, 0, 0, real.hex(), countedRows, counted.hex());
     }
@@ -99,6 +120,35 @@ final class KeptRowCounts {
                 update.setLong(1, count(table));
                 update.setString(2, table);
                 update.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * What {@code table} lacks of the counting triggers of V1__blog.sql, as "counts inserted rows, ..."; empty when
+     * it has them all, enabled ({@code tgtype} bits: 1 row, 4 insert, 8 delete, 32 truncate).
+     */
+    private String missingPostgresTriggers(String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT"
+                + " coalesce(bool_or(t.tgtype & 5 = 5 AND p.proname = 'row_counts_track'), false),"
+                + " coalesce(bool_or(t.tgtype & 9 = 9 AND p.proname = 'row_counts_track'), false),"
+                + " coalesce(bool_or(t.tgtype & 32 = 32 AND p.proname = 'row_counts_reset'), false)"
+                + " FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
+                + " WHERE t.tgrelid = to_regclass(?) AND NOT t.tgisinternal AND t.tgenabled IN ('O', 'A')")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                List<String> missing = new ArrayList<>();
+                if (!rs.getBoolean(1)) {
+                    missing.add("counts inserted rows");
+                }
+                if (!rs.getBoolean(2)) {
+                    missing.add("counts deleted rows");
+                }
+                if (!rs.getBoolean(3)) {
+                    missing.add("resets the count on TRUNCATE");
+                }
+                return String.join(", none ", missing);
             }
         }
     }

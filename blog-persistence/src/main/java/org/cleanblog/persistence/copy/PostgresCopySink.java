@@ -21,8 +21,13 @@ final class PostgresCopySink implements RowSink {
     private final CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
 
-    PostgresCopySink(Connection connection, TableSpec table) throws SQLException {
-        String sql = "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN (FORMAT text)";
+    /**
+     * @param freeze whether the table was truncated in this transaction, so that its rows may be written frozen
+     *     (ADR 0037)
+     */
+    PostgresCopySink(Connection connection, TableSpec table, boolean freeze) throws SQLException {
+        String sql = "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN (FORMAT text"
+                + (freeze ? ", FREEZE" : "") + ")";
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     }
 

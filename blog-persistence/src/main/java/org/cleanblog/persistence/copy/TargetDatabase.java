@@ -28,6 +28,8 @@ final class TargetDatabase {
 
     private final Connection connection;
     private final Dialect dialect;
+    private DeferredIndexes deferred;
+    private SuspendedTriggers triggers;
 
     TargetDatabase(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -71,13 +73,58 @@ final class TargetDatabase {
         }
     }
 
-    /** Keeps the running blog from writing while the copy runs; readers go on (PostgreSQL; on SQLite the copy's
-     * transaction began with the write lock, see {@link Endpoint}).
+    /**
+     * Keeps the running blog from writing while the copy runs (on SQLite the copy's transaction began with the write
+     * lock, see {@link Endpoint}). On PostgreSQL the copied tables are locked against readers as well, at once: the
+     * load truncates them and drops their indexes ({@link #prepareLoad}), which needs that lock anyway, and taking it
+     * first means no upgrade later that could deadlock with a reader. {@value KeptRowCounts#TABLE} stays readable.
      */
     void lockAgainstWriters() throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            execute("LOCK TABLE " + tableList() + ", " + KeptRowCounts.TABLE + " IN EXCLUSIVE MODE");
+            execute("LOCK TABLE " + tableList() + " IN ACCESS EXCLUSIVE MODE");
+            execute("LOCK TABLE " + KeptRowCounts.TABLE + " IN EXCLUSIVE MODE");
         }
+    }
+
+    /**
+     * Makes the tables ready for the load; call after {@link #rowsPresent()} said whether they hold rows (which only
+     * {@code --replace} allows). Returns whether it deleted rows, i.e. whether the kept row counts saw a clearing.
+     *
+     * <p>PostgreSQL (ADR 0037): the tables are always truncated, also when empty, so that {@code COPY ... FREEZE} may
+     * write their rows already frozen (it requires a table truncated or created in the same transaction; the rows
+     * then need no hint bits set by the read-back or by the next reader), and their indexes and keys are set aside
+     * until {@link #finishLoad()}, and their user triggers disabled until then (after the {@code TRUNCATE}, whose
+     * triggers reset the kept counts and bump the content version once). SQLite deletes rows only when there are
+     * some; its triggers run for every row (each updates one row in place, which stays cheap).
+     */
+    boolean prepareLoad(boolean holdsRows) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            clear();
+            List<String> tables =
+                    BlogSchema.TABLES.stream().map(TableSpec::name).toList();
+            deferred = DeferredIndexes.setAside(connection, tables);
+            triggers = SuspendedTriggers.suspend(connection, tables);
+            return true;
+        }
+        if (holdsRows) {
+            clear();
+        }
+        return holdsRows;
+    }
+
+    /**
+     * Builds what {@link #prepareLoad} set aside and enables the triggers it disabled; call once, after every table is
+     * loaded. Returns whether triggers were disabled during the load (so they counted no rows).
+     */
+    boolean finishLoad() throws SQLException {
+        if (deferred == null) {
+            return false;
+        }
+        deferred.rebuild();
+        triggers.restore();
+        deferred = null;
+        triggers = null;
+        return true;
     }
 
     /** The tables that hold rows, with their counts, in copy order; empty when the target is empty. */
@@ -98,7 +145,7 @@ final class TargetDatabase {
      * (no RESTART IDENTITY, as SQLite's DELETE keeps {@code sqlite_sequence}): ids the target handed out are not
      * handed out again either.
      */
-    void clear() throws SQLException {
+    private void clear() throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             execute("TRUNCATE " + tableList());
         } else {
@@ -112,7 +159,7 @@ final class TargetDatabase {
 
     RowSink sink(TableSpec table) throws SQLException {
         return dialect == Dialect.POSTGRESQL
-                ? new PostgresCopySink(connection, table)
+                ? new PostgresCopySink(connection, table, deferred != null)
                 : new SqliteInsertSink(connection, table);
     }
 
@@ -160,8 +207,8 @@ final class TargetDatabase {
 
     /**
      * Descriptions of rows whose foreign keys point nowhere; empty when all are valid. PostgreSQL has checked them
-     * already (at the end of each table's COPY statement, which fails on the first violation); SQLite checks only
-     * when asked.
+     * already (when {@link #finishLoad()} added the foreign keys again, which fails on the first violation); SQLite
+     * checks only when asked.
      */
     List<String> foreignKeyViolations() throws SQLException {
         List<String> violations = new ArrayList<>();

@@ -13,7 +13,10 @@ import org.cleanblog.persistence.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The row_counts line of the report checks what the target's triggers counted, not a count against itself. */
+/**
+ * The row_counts line of the report checks what the target's triggers counted (SQLite) or that they are in place and
+ * enabled (PostgreSQL, whose triggers the load disables, ADR 0037), not a count against itself.
+ */
 class RowCountVerificationTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -46,7 +49,7 @@ class RowCountVerificationTest {
             target.open().close();
             execute(target, dialect == Dialect.SQLITE ? "DROP TRIGGER posts_row_count_insert" : dropPostgres());
 
-            assertFailsAndLeavesTheTargetAsItWas(CopyTestData.copy(source, target), target);
+            assertFailsAndLeavesTheTargetAsItWas(CopyTestData.copy(source, target), target, "counts inserted rows");
         }
     }
 
@@ -65,7 +68,7 @@ class RowCountVerificationTest {
                             : "DROP TRIGGER posts_row_count_truncate ON posts");
 
             assertFailsAndLeavesTheTargetAsItWas(
-                    CopyTestData.copy(source, target).replace(true), target);
+                    CopyTestData.copy(source, target).replace(true), target, "resets the count on TRUNCATE");
         }
     }
 
@@ -86,7 +89,12 @@ class RowCountVerificationTest {
         }
     }
 
-    private static void assertFailsAndLeavesTheTargetAsItWas(BlogCopy copy, TestDatabase target) throws Exception {
+    /**
+     * SQLite's triggers count during the load, so the copy finds their count wrong; PostgreSQL's are disabled during
+     * the load (ADR 0037), so the copy finds {@code postgresLacks} missing from the catalog.
+     */
+    private static void assertFailsAndLeavesTheTargetAsItWas(BlogCopy copy, TestDatabase target, String postgresLacks)
+            throws Exception {
         Map<String, List<List<Object>>> before = CopyTestData.readAll(target);
         Map<String, Long> countsBefore = CopyTestData.rowCounts(target);
 
@@ -95,7 +103,10 @@ class RowCountVerificationTest {
         assertThat(failure.reason()).isEqualTo(CopyException.Reason.VERIFICATION_FAILED);
         assertThat(failure)
                 .hasMessageContaining("rolled back")
-                .hasMessageContaining("posts holds 2 rows, but its row_counts triggers counted")
+                .hasMessageContaining(
+                        target.dialect() == Dialect.SQLITE
+                                ? "posts holds 2 rows, but its row_counts triggers counted"
+                                : "posts holds 2 rows, but no enabled row_counts trigger " + postgresLacks)
                 .hasMessageContaining("missing or disabled");
         assertThat(failure.report().orElseThrow().tables())
                 .filteredOn(t -> !t.matches())
