@@ -80,17 +80,25 @@ final class PostgresCopySink implements RowSink {
         }
     }
 
-    /** COPY's text format: backslash escapes for the delimiter, line ends and the backslash itself. */
+    /**
+     * COPY's text format: backslash escapes for the delimiter, line ends and the backslash itself. The runs between
+     * them are appended whole, not character by character.
+     */
     private void escape(String text) {
+        int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                default -> buffer.append(c);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                buffer.append(text, from, i);
+                switch (c) {
+                    case '\\' -> buffer.append("\\\\");
+                    case '\t' -> buffer.append("\\t");
+                    case '\n' -> buffer.append("\\n");
+                    default -> buffer.append("\\r");
+                }
+                from = i + 1;
             }
         }
+        buffer.append(text, from, text.length());
     }
 }

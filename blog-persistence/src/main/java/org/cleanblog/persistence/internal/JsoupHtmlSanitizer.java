@@ -27,9 +27,18 @@ public final class JsoupHtmlSanitizer implements HtmlSanitizer {
     private final Document.OutputSettings output =
             new Document.OutputSettings().prettyPrint(false).charset("UTF-8");
 
+    /**
+     * Returns {@code html} itself when it is plain enough to be exactly what the allow-list would return
+     * ({@link PlainHtml}), which saves parsing most stored HTML; parses everything else.
+     */
     @Override
     public String sanitize(String html) {
         Objects.requireNonNull(html, "html");
+        return PlainHtml.keptAsIs(html) ? html : clean(html);
+    }
+
+    /** The full allow-list, whatever the input. */
+    String clean(String html) {
         if (html.isBlank()) {
             return "";
         }

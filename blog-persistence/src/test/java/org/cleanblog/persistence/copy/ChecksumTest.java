@@ -3,9 +3,12 @@ package org.cleanblog.persistence.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class ChecksumTest {
@@ -67,6 +70,55 @@ class ChecksumTest {
         checksum.add(new Object[] {2L});
 
         assertThat(checksum.rows()).isEqualTo(2);
+    }
+
+    /**
+     * The canonical form is built byte by byte; it must be the one it always was, each value's text form encoded with
+     * {@link String#getBytes}, so that checksums stay comparable: checked here against that reference on awkward
+     * values.
+     */
+    @Test
+    void shouldDigestTheCanonicalTextFormAsUtf8() throws Exception {
+        Instant instant = Instant.ofEpochSecond(-62_135_596_800L, 999_999_000);
+        Object[][] rows = {
+            {0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 9L, 10L, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L},
+            {true, false, null, Checksum.Marker.COPY_TIME, instant, Instant.EPOCH, Instant.ofEpochSecond(1, 1)},
+            {
+                "",
+                "a",
+                "é ✓ \u00a0 \u07ff \u0800 \uffff",
+                "\ud83d\ude00 emoji",
+                "lone \ud83d high",
+                "lone \ude00 low",
+                "\ud83d"
+            },
+            {"x".repeat(2_000) + "✓".repeat(700), "\t\n\r\\\0\u001f\u001e"}
+        };
+        MessageDigest reference = MessageDigest.getInstance("SHA-256");
+        for (Object[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (Object value : row) {
+                line.append(referenceForm(value)).append('\u001f');
+            }
+            reference.update(line.append('\u001e').toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(of(rows)).isEqualTo(HexFormat.of().formatHex(reference.digest()));
+    }
+
+    private static String referenceForm(Object value) {
+        if (value == null) {
+            return "N";
+        } else if (value instanceof Long number) {
+            return "L" + number;
+        } else if (value instanceof Boolean bool) {
+            return bool ? "B1" : "B0";
+        } else if (value instanceof Instant instant) {
+            return "T" + instant.getEpochSecond() + "." + instant.getNano();
+        } else if (value instanceof String text) {
+            return "S" + text.length() + ":" + text;
+        }
+        return "C";
     }
 
     @Test
