@@ -52,6 +52,12 @@ BEGIN
 END;
 $$;
 
+-- A plpgsql function plans each statement once per connection and may keep a generic plan made while posts was
+-- small or never analysed: a sequential scan, which then runs on every insert as the blog grows (a pooled
+-- connection lives for hours). Without sequential scans the only plans left are the indexes', at any size.
+ALTER FUNCTION posts_position_insert() SET enable_seqscan = off;
+ALTER FUNCTION posts_position_delete() SET enable_seqscan = off;
+
 CREATE TRIGGER posts_position_lock BEFORE INSERT OR DELETE ON posts
     FOR EACH STATEMENT EXECUTE FUNCTION posts_position_lock();
 CREATE TRIGGER posts_position_insert BEFORE INSERT ON posts

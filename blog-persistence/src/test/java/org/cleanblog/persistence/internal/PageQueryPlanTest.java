@@ -84,6 +84,39 @@ class PageQueryPlanTest {
         }
     }
 
+    /**
+     * The position triggers (ADR 0033) run their statements with the plans plpgsql keeps per connection, which may be
+     * generic plans made while posts was small or never analysed; they turn sequential scans off, so that such a plan
+     * is still a range of posts_position_idx: otherwise every new post would read every post, as a seeded blog of
+     * 100,000 posts showed (each insert slower than the one before).
+     */
+    @Test
+    void shouldShiftPositionsThroughTheIndexWithPlansMadeWithoutStatisticsOnPostgresql() throws SQLException {
+        try (TestDatabase postgresql = TestDatabase.postgresql("plan_triggers");
+                BlogDatabase db = postgresql.open();
+                Connection connection = postgresql.connect();
+                Statement statement = connection.createStatement()) {
+            fill(statement, "WITH n(i) AS (SELECT generate_series(1, %d)) ");
+
+            for (String function : new String[] {"posts_position_insert", "posts_position_delete"}) {
+                assertThat(rows(
+                                statement,
+                                "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = '" + function
+                                        + "'",
+                                1))
+                        .as("settings of %s()", function)
+                        .containsExactly("enable_seqscan=off");
+            }
+            statement.execute("SET enable_seqscan = off");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE shift(bigint) AS UPDATE posts SET position = position + 1 WHERE position >= $1");
+            assertThat(rows(statement, "EXPLAIN EXECUTE shift(" + (POSTS + 1) + ")", 1))
+                    .as("generic plan of the shift after a new post, posts not analysed")
+                    .anyMatch(step -> step.contains("posts_position_idx"))
+                    .noneMatch(step -> step.contains("Seq Scan"));
+        }
+    }
+
     /** One author, {@value POSTS} posts an hour apart, {@value COMMENTS} comments spread over them; SQL only. */
     private static void fill(Statement statement, String numbers) throws SQLException {
         statement.executeUpdate("INSERT INTO users (email, email_normalized, name, password_hash, is_admin, created_at,"
