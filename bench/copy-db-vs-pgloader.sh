@@ -48,38 +48,10 @@ cp blog-web/target/blog.jar "$WORK/blog.jar"
 JAR="$WORK/blog.jar"
 
 echo "bench: generating $WORK/blog.db (the Flask tutorial's schema) with $USERS users, $POSTS posts, $COMMENTS comments"
-# The tutorial's own DDL (Flask-SQLAlchemy), as in blog-persistence's FlaskTutorialDatabase and shared fixtures;
-# rows shaped as its app stores them: "Month d, yyyy" dates, CKEditor HTML, Werkzeug password hashes.
+# The tutorial's own DDL (Flask-SQLAlchemy), the file the copy tests use; rows shaped as its app stores them:
+# "Month d, yyyy" dates, CKEditor HTML, Werkzeug password hashes.
+sqlite3 "$WORK/blog.db" < blog-persistence/src/test/resources/copy/schema.sql
 sqlite3 "$WORK/blog.db" <<SQL
-CREATE TABLE users (
-	id INTEGER NOT NULL,
-	email VARCHAR(100),
-	password VARCHAR(100),
-	name VARCHAR(100),
-	PRIMARY KEY (id),
-	UNIQUE (email)
-);
-CREATE TABLE blog_posts (
-	id INTEGER NOT NULL,
-	author_id INTEGER,
-	title VARCHAR(250) NOT NULL,
-	subtitle VARCHAR(250) NOT NULL,
-	date VARCHAR(250) NOT NULL,
-	body TEXT NOT NULL,
-	img_url VARCHAR(250) NOT NULL,
-	PRIMARY KEY (id),
-	FOREIGN KEY(author_id) REFERENCES users (id),
-	UNIQUE (title)
-);
-CREATE TABLE comments (
-	id INTEGER NOT NULL,
-	post_id INTEGER,
-	author_id INTEGER,
-	text TEXT NOT NULL,
-	PRIMARY KEY (id),
-	FOREIGN KEY(post_id) REFERENCES blog_posts (id),
-	FOREIGN KEY(author_id) REFERENCES users (id)
-);
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $USERS)
 INSERT INTO users (id, email, password, name)
