@@ -16,8 +16,10 @@ import org.cleanblog.persistence.Dialect;
  * copy, inside the caller's transaction: they are derived, not copied. The copy loads posts in id order, where each
  * post whose creation time is older than one loaded before it would make the insert trigger move every later post by
  * one (quadratic), and SQLite's DELETE of a replaced target would move the rest once per deleted row. So the triggers
- * are suspended for the load (PostgreSQL: disabled; SQLite: dropped, and created again from their own stored SQL), and
- * one statement numbers all posts afterwards. DDL is transactional on both, so a failed copy gets them back with its
+ * are suspended for the load, and one statement numbers all posts afterwards. On PostgreSQL the load disables every
+ * user trigger of the copied tables anyway ({@link SuspendedTriggers}, ADR 0037), these with them, and its
+ * {@code TRUNCATE} fires no row trigger: this class only requires them and renumbers. On SQLite it drops them and
+ * creates them again from their own stored SQL. DDL is transactional on both, so a failed copy gets them back with its
  * rollback. Not thread-safe; one per copy.
  */
 final class KeptPositions {
@@ -48,28 +50,22 @@ final class KeptPositions {
         KeptPositions positions = new KeptPositions(connection, dialect);
         if (dialect == Dialect.POSTGRESQL) {
             positions.requirePostgresqlTriggers();
-            for (String trigger : TRIGGERS) {
-                positions.execute("ALTER TABLE posts DISABLE TRIGGER " + trigger);
-            }
         } else {
             positions.dropSqliteTriggers();
         }
         return positions;
     }
 
-    /** Numbers every post 1..count in (created_at, id) order in one statement, then lets the triggers keep it so. */
+    /**
+     * Numbers every post 1..count in (created_at, id) order in one statement (an {@code UPDATE}, which no position
+     * trigger watches), then lets the triggers keep it so: on SQLite by creating them again.
+     */
     void renumber() throws SQLException {
         execute("UPDATE posts SET " + COLUMN + " = numbered.n"
                 + " FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM posts) AS numbered"
                 + " WHERE posts.id = numbered.id AND posts." + COLUMN + " <> numbered.n");
-        if (dialect == Dialect.POSTGRESQL) {
-            for (String trigger : TRIGGERS) {
-                execute("ALTER TABLE posts ENABLE TRIGGER " + trigger);
-            }
-        } else {
-            for (String create : dropped.values()) {
-                execute(create);
-            }
+        for (String create : dropped.values()) {
+            execute(create);
         }
     }
 
