@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.cleanblog.persistence.Dialect;
 import org.cleanblog.web.support.BlogHttpTest;
 import org.cleanblog.web.support.Browser;
@@ -55,6 +56,14 @@ class HostileInputTest {
             "stack trace",
             "stacktrace",
             "60481729");
+    /**
+     * The random values a reply carries (the session cookie, two such values joined by a dot; the form token; entity
+     * tags) are base64url, in which a short word of {@link #LEAKS} turns up by chance, case-insensitively: "psql" in
+     * roughly one reply in 7,000 that carries both a cookie and a token. They are masked before the leaks are looked
+     * for.
+     */
+    private static final Pattern RANDOM_VALUE = Pattern.compile(
+            "(?i)(set-cookie: *[^=\r\n]+=|etag: *(?:W/)?\"|name=\"csrf_token\" value=\")[A-Za-z0-9_.-]+");
 
     @Nested
     class OnSqlite extends Cases {
@@ -141,7 +150,10 @@ class HostileInputTest {
                     && !isShedLogin(reply)) {
                 return java.util.Optional.of(what + ": status " + reply.status());
             }
-            String text = (reply.head() + "\n" + reply.body()).toLowerCase(Locale.ROOT);
+            String text = RANDOM_VALUE
+                    .matcher(reply.head() + "\n" + reply.body())
+                    .replaceAll("$1<random>")
+                    .toLowerCase(Locale.ROOT);
             for (String leak : LEAKS) {
                 if (text.contains(leak)) {
                     return java.util.Optional.of(what + ": answer contains '" + leak + "'");
