@@ -138,7 +138,11 @@ wt_expect_text "/feed.xml is an Atom <feed>" "<feed"
 wt_expect_text "/feed.xml lists the post" "$TITLE"
 wt_get anon /sitemap.xml
 wt_expect_status "GET /sitemap.xml answers 200" 200
-wt_expect_text "/sitemap.xml lists /post/$POST" "/post/$POST</loc>"
+wt_expect_text "/sitemap.xml is a sitemap index" "<sitemapindex"
+wt_expect_text "/sitemap.xml lists /sitemap/1.xml" "/sitemap/1.xml</loc>"
+wt_get anon /sitemap/1.xml
+wt_expect_status "GET /sitemap/1.xml answers 200" 200
+wt_expect_text "/sitemap/1.xml lists /post/$POST" "/post/$POST</loc>"
 wt_submit anon /contact /contact "name=Vera Visitor" "email=vera.$RUN@example.org" "phone=+44 20 7946 0000" \
     "message=Hello, is this thing on? $RUN"
 wt_expect_redirect "POST /contact stores the message and redirects to /contact?sent" '/contact\?sent'

@@ -51,6 +51,7 @@ public final class CdsTraining {
             Map.entry("/contact", 200),
             Map.entry("/feed.xml", 200),
             Map.entry("/sitemap.xml", 200),
+            Map.entry("/sitemap/1.xml", 200),
             Map.entry("/static/blog.css", 200),
             Map.entry("/healthz", 200));
 

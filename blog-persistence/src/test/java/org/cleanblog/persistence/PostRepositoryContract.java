@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import org.cleanblog.core.post.Page;
 import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.post.PostStamp;
 import org.cleanblog.core.post.PostSummary;
 import org.cleanblog.core.user.User;
 import org.cleanblog.persistence.testing.DatabaseContract;
@@ -236,6 +238,60 @@ abstract class PostRepositoryContract extends DatabaseContract {
     }
 
     @Test
+    void shouldGiveEveryPostsIdAndUpdateTimeOldestFirstInSlices() {
+        Post first = db.posts().create(author.id(), content("First"));
+        Post second = db.posts().create(author.id(), content("Second"));
+        Post third = db.posts().create(author.id(), content("Third"));
+        Post edited = db.posts().update(first.id(), content("First, edited"));
+
+        assertThat(db.posts().findStamps(0, PostStamp.MAX_BATCH))
+                .containsExactly(
+                        new PostStamp(first.id(), edited.updatedAt()),
+                        new PostStamp(second.id(), second.updatedAt()),
+                        new PostStamp(third.id(), third.updatedAt()));
+        assertThat(edited.updatedAt()).isAfter(first.updatedAt());
+        assertThat(db.posts().findStamps(1, 1)).containsExactly(new PostStamp(second.id(), second.updatedAt()));
+        assertThat(db.posts().findStamps(2, 5)).containsExactly(new PostStamp(third.id(), third.updatedAt()));
+    }
+
+    @Test
+    void shouldBreakTiesOfCreationTimeByLowestIdFirstInStamps() {
+        Instant sameTime = Instant.parse("2025-05-05T05:05:05.555555Z");
+        clock.set(sameTime);
+        Post first = db.posts().create(author.id(), content("First"));
+        clock.set(sameTime);
+        Post second = db.posts().create(author.id(), content("Second"));
+
+        assertThat(db.posts().findStamps(0, 10)).extracting(PostStamp::id).containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void shouldGiveNoStampsPastTheLastPost() {
+        assertThat(db.posts().findStamps(0, 10)).as("an empty blog").isEmpty();
+        db.posts().create(author.id(), content("a"));
+        db.posts().create(author.id(), content("b"));
+
+        assertThat(db.posts().findStamps(2, 10)).isEmpty();
+        assertThat(db.posts().findStamps(1_000_000, PostStamp.MAX_BATCH)).isEmpty();
+        assertThat(db.posts().findStamps(Long.MAX_VALUE - 1, PostStamp.MAX_BATCH))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANegativeSkipOrANumberOfStampsOutsideOneToTheMaximumBatch() {
+        for (long skip : new long[] {-1, Long.MIN_VALUE}) {
+            assertThatThrownBy(() -> db.posts().findStamps(skip, 10))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("the number of posts to skip must be 0 or more, was " + skip);
+        }
+        for (int limit : new int[] {0, -1, PostStamp.MAX_BATCH + 1}) {
+            assertThatThrownBy(() -> db.posts().findStamps(0, limit))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("the number of post stamps must be between 1 and 50000, was " + limit);
+        }
+    }
+
+    @Test
     void shouldStreamNothingFromAnEmptyBlog() {
         try (Stream<Post> posts = db.posts().streamAll()) {
             assertThat(posts).isEmpty();
@@ -329,10 +385,12 @@ abstract class PostRepositoryContract extends DatabaseContract {
 
     /**
      * Positions are 1..count in (created_at, id) order, and every page size gives, page by page, the posts that the
-     * order with OFFSET gives.
+     * order with OFFSET gives; slices of stamps of every size give them the other way round, oldest first.
      */
     private void assertPagesFollowTheOffsetOrder() throws SQLException {
         List<Long> expected = newestFirstByOffset();
+        List<Long> oldestFirst = new ArrayList<>(expected);
+        Collections.reverse(oldestFirst);
         assertThat(positionsOldestFirst())
                 .as("positions in (created_at, id) order")
                 .containsExactlyElementsOf(
@@ -346,6 +404,14 @@ abstract class PostRepositoryContract extends DatabaseContract {
                         .toList());
             }
             assertThat(paged).as("pages of %d", size).containsExactlyElementsOf(expected);
+
+            List<Long> sliced = new ArrayList<>();
+            for (long skip = 0; skip <= expected.size(); skip += size) {
+                List<PostStamp> slice = db.posts().findStamps(skip, size);
+                assertThat(slice).as("stamps after %d, %d of them", skip, size).hasSizeLessThanOrEqualTo(size);
+                slice.forEach(stamp -> sliced.add(stamp.id()));
+            }
+            assertThat(sliced).as("slices of %d stamps", size).containsExactlyElementsOf(oldestFirst);
         }
     }
 

@@ -52,6 +52,7 @@ class PublicTypesTest {
                         "org.cleanblog.core.post.Post",
                         "org.cleanblog.core.post.PostContent",
                         "org.cleanblog.core.post.PostRepository",
+                        "org.cleanblog.core.post.PostStamp",
                         "org.cleanblog.core.post.PostSummary",
                         "org.cleanblog.core.throttle.ThrottleStore",
                         "org.cleanblog.core.user.Email",

@@ -48,7 +48,8 @@ final class EveryPage {
         assertThat(admin.get("/messages").body()).contains("Hello, pooled");
         assertThat(admin.get("/").body()).contains("Pooled, edited");
         assertThat(admin.get("/feed.xml").body()).contains("Pooled, edited");
-        assertThat(admin.get("/sitemap.xml").body()).contains("/post/" + postId);
+        assertThat(admin.get("/sitemap.xml").body()).contains("/sitemap/1.xml</loc>");
+        assertThat(admin.get("/sitemap/1.xml").body()).contains("/post/" + postId + "</loc>");
         long doomed = admin.writePost("Doomed", "to be deleted", "Gone soon.");
         assertThat(admin.get("/delete/" + doomed).status()).isEqualTo(200);
         assertThat(admin.submit("/delete/" + doomed, "/delete/" + doomed, Map.of())

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * HTTP caching as ADR 0035 sets it, over HTTP: anonymous pages without a session may be kept briefly by a shared
  * cache ({@code Vary: Cookie}) and are revalidated by their entity tag; every response with a session or a form stays
- * {@code no-store}; the feed and the sitemap answer conditional requests and say how long they may be kept; static
+ * {@code no-store}; the feed, the sitemap index and its parts answer conditional requests and say how long they may be
+ * kept; static
  * files are served under a name holding their content hash, cached for good, and under their old names.
  */
 class HttpCachingTest {
@@ -107,7 +108,7 @@ class HttpCachingTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/login", "/register", "/contact", "/nope", "/?page=99"})
+        @ValueSource(strings = {"/login", "/register", "/contact", "/nope", "/?page=99", "/sitemap/99.xml"})
         void shouldNotLetAnyCacheKeepFormsOrErrors(String path) {
             Response r = blog.browser().get(path);
 
@@ -116,7 +117,7 @@ class HttpCachingTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/feed.xml", "/sitemap.xml"})
+        @ValueSource(strings = {"/feed.xml", "/sitemap/1.xml"})
         void shouldAnswerConditionalRequestsForTheFeedAndTheSitemapAndSayHowLongToKeepThem(String path) {
             admin.writePost("In the feed", "", "Body");
             Response first = blog.browser().get(path);
@@ -134,6 +135,31 @@ class HttpCachingTest {
             assertThat(changed.status()).isEqualTo(200);
             assertThat(changed.body()).contains("/post/" + id);
             assertThat(changed.header("ETag")).isPresent().get().isNotEqualTo(etag);
+        }
+
+        @Test
+        void shouldAnswerConditionalRequestsForTheSitemapIndexWhichAPostInTheSamePartDoesNotChange() {
+            admin.writePost("Listed in part 1", "", "Body");
+            Response first = blog.browser().get("/sitemap.xml");
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.header("Cache-Control")).hasValue("public, max-age=300");
+            assertThat(first.setCookies()).isEmpty();
+            assertThat(first.body()).contains("/sitemap/1.xml</loc>").doesNotContain("/sitemap/2.xml");
+            String etag = first.header("ETag").orElseThrow();
+
+            Response unchanged = blog.browser().get("/sitemap.xml", "If-None-Match", etag);
+            assertThat(unchanged.status()).isEqualTo(304);
+            assertThat(unchanged.body()).isEmpty();
+            assertThat(unchanged.header("Cache-Control")).hasValue("public, max-age=300");
+
+            // Fewer than 5,000 posts still: the index lists the same single part, and its tag stays.
+            admin.writePost("Also in part 1", "", "Body");
+            assertThat(blog.browser().get("/sitemap.xml", "If-None-Match", etag).status())
+                    .isEqualTo(304);
+            assertThat(blog.browser()
+                            .get("/sitemap.xml", "If-None-Match", "\"other\"")
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test

@@ -58,6 +58,7 @@ record PooledVisitor(Browser browser, int number, long postId, Queue<String> fai
                             address));
             expect("feed", 200, browser.get("/feed.xml"));
             expect("sitemap", 200, browser.get("/sitemap.xml"));
+            expect("sitemap part", 200, browser.get("/sitemap/1.xml"));
             expect("healthz", 200, browser.get("/healthz"));
         }
         expect(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import org.cleanblog.core.post.PostContent;
 import org.cleanblog.persistence.Dialect;
@@ -67,9 +68,30 @@ class PublicPagesTest {
         @ParameterizedTest
         @ValueSource(
                 strings = {
-                    "/post/abc", "/post/0", "/post/-1", "/post/999999", "/post/99999999999999999999", "/post/",
-                    "/edit", "/no/such/page", "/?page=abc", "/?page=0", "/?page=99", "/static/missing.css",
-                    "/static/..%2Fapplication.properties"
+                    "/post/abc",
+                    "/post/0",
+                    "/post/-1",
+                    "/post/999999",
+                    "/post/99999999999999999999",
+                    "/post/",
+                    "/edit",
+                    "/no/such/page",
+                    "/?page=abc",
+                    "/?page=0",
+                    "/?page=99",
+                    "/static/missing.css",
+                    "/static/..%2Fapplication.properties",
+                    "/sitemap/0.xml",
+                    "/sitemap/01.xml",
+                    "/sitemap/-1.xml",
+                    "/sitemap/abc.xml",
+                    "/sitemap/2.xml",
+                    "/sitemap/99999999999999999999.xml",
+                    "/sitemap/1",
+                    "/sitemap/1.json",
+                    "/sitemap/.xml",
+                    "/sitemap/",
+                    "/sitemap.xml/1"
                 })
         void shouldAnswer404WithAPageThatShowsNoInternals(String path) {
             Response r = blog.browser().get(path);
@@ -137,7 +159,8 @@ class PublicPagesTest {
             }
 
             Response feed = blog.browser().get("/feed.xml");
-            Response sitemap = blog.browser().get("/sitemap.xml");
+            Response index = blog.browser().get("/sitemap.xml");
+            Response part = blog.browser().get("/sitemap/1.xml");
 
             assertThat(feed.status()).isEqualTo(200);
             assertThat(feed.header("Content-Type"))
@@ -153,20 +176,47 @@ class PublicPagesTest {
                             blog.uri().resolve("/post/" + id).toString(),
                             blog.uri().resolve("/post/" + control).toString());
 
-            assertThat(sitemap.status()).isEqualTo(200);
-            Document urls = Xml.parse(sitemap.body());
+            // Fewer than 5,000 posts: the index lists one part, which lists the pages and every post.
+            assertThat(index.status()).isEqualTo(200);
+            assertThat(index.header("Content-Type")).hasValue("application/xml; charset=UTF-8");
+            Document parts = Xml.parse(index.body());
+            assertThat(parts.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
+            assertThat(parts.getDocumentElement().getNamespaceURI())
+                    .isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+            assertThat(Xml.texts(parts, "sitemap", "loc"))
+                    .containsExactly(blog.uri().resolve("/sitemap/1.xml").toString());
+
+            assertThat(part.status()).isEqualTo(200);
+            assertThat(part.header("Content-Type")).hasValue("application/xml; charset=UTF-8");
+            Document urls = Xml.parse(part.body());
+            assertThat(urls.getDocumentElement().getLocalName()).isEqualTo("urlset");
             assertThat(urls.getDocumentElement().getNamespaceURI())
                     .isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
-            assertThat(Xml.texts(urls, "url", "loc"))
+            List<String> locations = Xml.texts(urls, "url", "loc");
+            assertThat(locations.subList(0, 3))
+                    .containsExactly(
+                            blog.uri().resolve("/").toString(),
+                            blog.uri().resolve("/about").toString(),
+                            blog.uri().resolve("/contact").toString());
+            assertThat(locations)
                     .contains(
                             blog.uri().resolve("/post/" + id).toString(),
-                            blog.uri().resolve("/about").toString());
+                            blog.uri().resolve("/post/" + control).toString())
+                    .doesNotHaveDuplicates()
+                    .hasSize(3 + (int) blog.db().posts().count());
+            assertThat(Xml.texts(urls, "url", "lastmod"))
+                    .contains(blog.db()
+                            .posts()
+                            .findById(control)
+                            .orElseThrow()
+                            .updatedAt()
+                            .toString());
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"evil.example/<x>", "evil.example\"><x", "a b.example", "evil.example:99999x", "[::1"})
         void shouldIgnoreAMalformedHostHeaderInFeedLinks(String host) {
-            String raw = RawHttp.get(blog.uri(), "/sitemap.xml", host);
+            String raw = RawHttp.get(blog.uri(), "/sitemap/1.xml", host);
 
             String status = raw.substring(0, raw.indexOf("\r\n"));
             assertThat(status).matches("HTTP/1\\.1 (200|400) .*");
@@ -179,9 +229,13 @@ class PublicPagesTest {
 
         @Test
         void shouldUseAWellFormedHostHeaderWithItsPort() {
-            String raw = RawHttp.get(blog.uri(), "/sitemap.xml", "blog.example.org:8443");
+            String index = RawHttp.get(blog.uri(), "/sitemap.xml", "blog.example.org:8443");
+            String part = RawHttp.get(blog.uri(), "/sitemap/1.xml", "blog.example.org:8443");
 
-            assertThat(raw).startsWith("HTTP/1.1 200").contains("<loc>http://blog.example.org:8443/about</loc>");
+            assertThat(index)
+                    .startsWith("HTTP/1.1 200")
+                    .contains("<loc>http://blog.example.org:8443/sitemap/1.xml</loc>");
+            assertThat(part).startsWith("HTTP/1.1 200").contains("<loc>http://blog.example.org:8443/about</loc>");
         }
     }
 }

@@ -55,8 +55,21 @@ public interface PostRepository {
     List<Post> findNewest(int limit);
 
     /**
-     * Every post, newest first, for a sitemap or an export, read lazily. The caller must close the stream (use
-     * try-with-resources); it holds a database connection until then.
+     * Every post's id and update time, oldest first in the creation order of {@link #findPage} reversed (ties by id,
+     * lowest first): those after the first {@code skip}, at most {@code limit} of them, or fewer at the end; none when
+     * {@code skip} is the number of posts or more (not an error). Reads only those posts, without their content, and
+     * the cost depends neither on {@code skip} nor on how many posts there are. Consecutive slices ({@code skip} 0,
+     * {@code limit}, 2 × {@code limit}, …) read while nobody writes give every post exactly once: for a sitemap in
+     * parts, or a synchroniser.
+     *
+     * @throws org.cleanblog.core.ValidationException when {@code skip} is negative or {@code limit} is not between 1
+     *     and {@link PostStamp#MAX_BATCH}
+     */
+    List<PostStamp> findStamps(long skip, int limit);
+
+    /**
+     * Every post, newest first, in full, read lazily: for an export or anything else that needs every post's content.
+     * The caller must close the stream (use try-with-resources); it holds a database connection until then.
      */
     Stream<Post> streamAll();
 

@@ -17,6 +17,7 @@ import org.cleanblog.core.post.PageRequest;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostContent;
 import org.cleanblog.core.post.PostRepository;
+import org.cleanblog.core.post.PostStamp;
 import org.cleanblog.core.post.PostSummary;
 import org.cleanblog.persistence.internal.mapper.PostMapper;
 
@@ -109,6 +110,22 @@ final class MyBatisPostRepository implements PostRepository {
         return runner.read(
                 "read the " + limit + " newest posts",
                 session -> session.getMapper(PostMapper.class).findNewest(limit));
+    }
+
+    @Override
+    public List<PostStamp> findStamps(long skip, int limit) {
+        if (skip < 0) {
+            throw new ValidationException("the number of posts to skip must be 0 or more, was " + skip);
+        }
+        if (limit < 1 || limit > PostStamp.MAX_BATCH) {
+            throw new ValidationException(
+                    "the number of post stamps must be between 1 and " + PostStamp.MAX_BATCH + ", was " + limit);
+        }
+        // Positions skip + 1 to skip + limit; a skip near Long.MAX_VALUE is past every post, not an overflow.
+        long last = skip > Long.MAX_VALUE - limit ? Long.MAX_VALUE : skip + limit;
+        return runner.read(
+                "read the stamps of " + limit + " posts after the oldest " + skip,
+                session -> session.getMapper(PostMapper.class).findStamps(skip, last));
     }
 
     @Override

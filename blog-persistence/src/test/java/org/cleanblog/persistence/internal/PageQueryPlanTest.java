@@ -19,15 +19,20 @@ import org.junit.jupiter.api.Test;
  * "Page 1 must not cost more as the number of posts grows, and a deep page no more than page 1" (ADR 0033): each
  * database's planner, given thousands of posts and comments, reads page 1 and a page near the oldest post as a range
  * of posts_position_idx, with no sort and no scan of posts or comments, so no page skips or counts the posts before it.
- * The feed's newest posts are the first entries of posts_created_at_id_idx: no plan sorts every post to find them.
+ * The feed's newest posts are the first entries of posts_created_at_id_idx: no plan sorts every post to find them. A
+ * sitemap's slice of stamps, oldest first, is a range of posts_position_idx read in order, at the start and near the
+ * end alike (ADR 0038).
  */
 class PageQueryPlanTest {
     private static final String FIND_PAGE = "org.cleanblog.persistence.internal.mapper.PostMapper.findPage";
     private static final String FIND_NEWEST = "org.cleanblog.persistence.internal.mapper.PostMapper.findNewest";
+    private static final String FIND_STAMPS = "org.cleanblog.persistence.internal.mapper.PostMapper.findStamps";
     private static final int POSTS = 5_000;
     private static final int COMMENTS = 20_000;
     /** Page 491 of 10 posts each: all but the oldest 100 posts come before it. */
     private static final long DEEP_OFFSET = 4_900;
+    /** A slice of stamps that is 5% of the posts, as a sitemap part of 5,000 is of 100,000 posts. */
+    private static final int SLICE = 250;
 
     @Test
     void shouldReadPagesThroughTheIndexesOnSqlite() throws SQLException {
@@ -52,6 +57,11 @@ class PageQueryPlanTest {
                     .as("plan of the feed's newest posts")
                     .anyMatch(step -> step.matches("SCAN p USING INDEX posts_created_at_id_idx"))
                     .noneMatch(step -> step.contains("TEMP B-TREE"));
+            for (long skip : new long[] {0, POSTS - SLICE}) {
+                assertThat(rows(statement, "EXPLAIN QUERY PLAN " + stampsSql(Dialect.SQLITE, skip), 4))
+                        .as("plan of the stamps after %d", skip)
+                        .containsExactly("SEARCH posts USING INDEX posts_position_idx (position>? AND position<?)");
+            }
         }
     }
 
@@ -81,6 +91,15 @@ class PageQueryPlanTest {
                     .anyMatch(step -> step.contains("Index Scan using posts_created_at_id_idx on posts p"))
                     .noneMatch(step -> step.contains("Sort"))
                     .noneMatch(step -> step.contains("Seq Scan on posts"));
+            for (long skip : new long[] {0, POSTS - SLICE}) {
+                assertThat(rows(statement, "EXPLAIN " + stampsSql(Dialect.POSTGRESQL, skip), 1))
+                        .as("plan of the stamps after %d", skip)
+                        .anyMatch(step -> step.startsWith("Index Scan using posts_position_idx on posts"))
+                        .anyMatch(step -> step.startsWith("Index Cond: ((\"position\" > ")
+                                && step.contains("AND (\"position\" <= "))
+                        .noneMatch(step -> step.contains("Sort"))
+                        .noneMatch(step -> step.contains("Seq Scan"));
+            }
         }
     }
 
@@ -148,6 +167,14 @@ class PageQueryPlanTest {
     /** The feed's statement (shared by both dialects) for its 20 entries. */
     private static String newestSql() {
         return sql(Dialect.SQLITE, FIND_NEWEST, Map.of("limit", 20)).replaceFirst("\\?", "20");
+    }
+
+    /** A sitemap's statement for the {@value SLICE} stamps after the oldest {@code skip} posts. */
+    private static String stampsSql(Dialect dialect, long skip) {
+        long last = skip + SLICE;
+        return sql(dialect, FIND_STAMPS, Map.of("after", skip, "last", last))
+                .replaceFirst("\\?", Long.toString(skip))
+                .replaceFirst("\\?", Long.toString(last));
     }
 
     private static String sql(Dialect dialect, String statement, Map<String, Object> parameters) {

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The route table: routes are declared in code as method + path pattern + handler, each feature package adding its own
- * (ADR 0004). A pattern is literal segments and {@code {name}} segments, each matching one non-empty path segment.
+ * (ADR 0004). A pattern is literal segments and {@code {name}} segments, each matching one non-empty path segment; a
+ * {@code {name}} segment may end in a literal suffix, as {@code {n}.xml}, and then matches a segment that ends in it
+ * with at least one character before it, which is the parameter's value.
  *
  * <p>Build it once, then share it: matching is thread-safe as long as no route is added concurrently.
  */
@@ -111,11 +113,13 @@ public final class Router {
             for (int i = 0; i < pattern.size(); i++) {
                 String p = pattern.get(i);
                 String a = actual.get(i);
-                if (p.startsWith("{") && p.endsWith("}")) {
-                    if (a.isEmpty()) {
+                int close = p.indexOf('}');
+                if (p.startsWith("{") && close > 0) {
+                    String suffix = p.substring(close + 1);
+                    if (a.length() <= suffix.length() || !a.endsWith(suffix)) {
                         return null;
                     }
-                    params.put(p.substring(1, p.length() - 1), a);
+                    params.put(p.substring(1, close), a.substring(0, a.length() - suffix.length()));
                 } else if (!p.equals(a)) {
                     return null;
                 }

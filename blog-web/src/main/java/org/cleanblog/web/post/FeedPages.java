@@ -5,9 +5,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -19,8 +17,9 @@ import org.cleanblog.web.http.CachedBody;
 import org.cleanblog.web.http.Exchange;
 
 /**
- * The Atom feed ({@code /feed.xml}, the newest posts) and the sitemap ({@code /sitemap.xml}, every page), written with
- * the JDK's XML writer so that every value is escaped; characters that XML 1.0 forbids are dropped ({@link XmlText}). Links are absolute, built from the host the visitor used.
+ * The Atom feed ({@code /feed.xml}, the newest posts), written with the JDK's XML writer so that every value is
+ * escaped; characters that XML 1.0 forbids are dropped ({@link XmlText}). Links are absolute, to the configured base URL
+ * or else the host the visitor used. The sitemap is {@link SitemapPages}, which shares the writing helpers here.
  */
 final class FeedPages {
     static final int FEED_ENTRIES = 20;
@@ -28,13 +27,11 @@ final class FeedPages {
     static final String BLOG_TITLE = "Clean Blog";
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /** How long a feed reader or any cache may keep the feed or the sitemap before asking again (ADR 0035). */
+    /** How long a feed reader or any cache may keep the feed or a sitemap file before asking again (ADR 0035). */
     static final Duration KEPT_FOR = Duration.ofMinutes(5);
 
     private static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";
-    private static final String SITEMAP_TYPE = "application/xml; charset=UTF-8";
 
     private final PostRepository posts;
     private final String configuredBaseUrl;
@@ -43,7 +40,7 @@ final class FeedPages {
 
     /**
      * @param configuredBaseUrl the blog's public address, or empty to take it from each request
-     * @param cache keeps the feed and the sitemap as written, per base URL, until the content changes
+     * @param cache keeps the feed as written, per base URL, until the content changes
      */
     FeedPages(PostRepository posts, String configuredBaseUrl, ContentCache cache) {
         this.posts = posts;
@@ -59,12 +56,6 @@ final class FeedPages {
     void feed(Exchange ex) throws IOException {
         String base = base(ex);
         ex.sendPublic(cache.get(new FeedKey(base), CachedBody::weight, () -> feed(base)), KEPT_FOR);
-    }
-
-    /** {@code GET /sitemap.xml}: as {@link #feed(Exchange)}. */
-    void sitemap(Exchange ex) throws IOException {
-        String base = base(ex);
-        ex.sendPublic(cache.get(new SitemapKey(base), CachedBody::weight, () -> sitemap(base)), KEPT_FOR);
     }
 
     private CachedBody feed(String base) {
@@ -96,34 +87,6 @@ final class FeedPages {
         return CachedBody.of(ATOM_TYPE, out.toString());
     }
 
-    private CachedBody sitemap(String base) {
-        StringWriter out = new StringWriter();
-        try (Stream<Post> all = posts.streamAll()) {
-            XMLStreamWriter w = xml.createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("urlset");
-            w.writeDefaultNamespace(SITEMAP);
-            for (String page : new String[] {"/", "/about", "/contact"}) {
-                w.writeStartElement("url");
-                element(w, "loc", base + page);
-                w.writeEndElement();
-            }
-            for (Iterator<Post> it = all.iterator(); it.hasNext(); ) {
-                Post post = it.next();
-                w.writeStartElement("url");
-                element(w, "loc", base + "/post/" + post.id());
-                element(w, "lastmod", format(post.updatedAt()));
-                w.writeEndElement();
-            }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the sitemap", e);
-        }
-        return CachedBody.of(SITEMAP_TYPE, out.toString());
-    }
-
     private static void entry(XMLStreamWriter w, String base, Post post) throws XMLStreamException {
         String url = base + "/post/" + post.id();
         w.writeStartElement("entry");
@@ -145,7 +108,8 @@ final class FeedPages {
         w.writeEndElement();
     }
 
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+    /** Writes {@code <name>text</name>}, without the characters XML forbids. */
+    static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
         w.writeCharacters(XmlText.clean(text));
         w.writeEndElement();
@@ -157,13 +121,11 @@ final class FeedPages {
         w.writeAttribute("href", XmlText.clean(href));
     }
 
-    private static String format(Instant instant) {
+    /** An instant as Atom and sitemaps write it (RFC 3339 in UTC). */
+    static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     /** The cache key of the feed for links to {@code base}. */
     private record FeedKey(String base) {}
-
-    /** The cache key of the sitemap for links to {@code base}. */
-    private record SitemapKey(String base) {}
 }

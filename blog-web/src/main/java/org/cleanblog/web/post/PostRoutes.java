@@ -14,7 +14,8 @@ public final class PostRoutes {
 
     /**
      * Adds {@code GET /}, {@code GET|POST /post/{id}}, {@code GET|POST /new-post}, {@code GET|POST /edit-post/{id}},
-     * {@code GET|POST /delete/{id}}, {@code GET /feed.xml} and {@code GET /sitemap.xml}.
+     * {@code GET|POST /delete/{id}}, {@code GET /feed.xml}, {@code GET /sitemap.xml} (the index) and {@code GET
+     * /sitemap/{n}.xml} (its parts).
      *
      * @param baseUrl the blog's public address for absolute links in the feed and sitemap, or empty to take it from
      *     each request
@@ -30,9 +31,24 @@ public final class PostRoutes {
             String baseUrl,
             Throttle comments,
             ContentCache cache) {
+        register(router, views, viewers, repositories, markdown, baseUrl, comments, cache, SitemapPages.POSTS_PER_PART);
+    }
+
+    /** As the public {@code register}, with {@code postsPerSitemapPart} posts per part of the sitemap (tests). */
+    static void register(
+            Router router,
+            Views views,
+            Viewers viewers,
+            BlogRepositories repositories,
+            MarkdownRenderer markdown,
+            String baseUrl,
+            Throttle comments,
+            ContentCache cache,
+            int postsPerSitemapPart) {
         var posts = new PostPages(repositories, markdown, viewers, views, comments, cache);
         var admin = new AdminPostPages(repositories, markdown, viewers, views);
         var feeds = new FeedPages(repositories.posts(), baseUrl, cache);
+        var sitemap = new SitemapPages(repositories.posts(), baseUrl, cache, postsPerSitemapPart);
         router.get("/", posts::home)
                 .get("/post/{id}", posts::show)
                 .post("/post/{id}", posts::comment)
@@ -43,6 +59,7 @@ public final class PostRoutes {
                 .get("/delete/{id}", admin::confirmDelete)
                 .post("/delete/{id}", admin::delete)
                 .get("/feed.xml", feeds::feed)
-                .get("/sitemap.xml", feeds::sitemap);
+                .get("/sitemap.xml", sitemap::index)
+                .get("/sitemap/{n}.xml", sitemap::part);
     }
 }

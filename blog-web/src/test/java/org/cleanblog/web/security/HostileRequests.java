@@ -62,6 +62,7 @@ final class HostileRequests {
             "/messages",
             "/feed.xml",
             "/sitemap.xml",
+            "/sitemap/{n}.xml",
             "/healthz",
             "/static/{s}",
             "/{s}",

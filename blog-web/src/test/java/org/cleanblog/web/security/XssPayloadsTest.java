@@ -199,7 +199,12 @@ class XssPayloadsTest {
 
         @Test
         void shouldListOnlyTheBlogsOwnAddressesInTheSitemap() throws Exception {
-            Response r = blog.browser().get("/sitemap.xml");
+            Response index = blog.browser().get("/sitemap.xml");
+            assertThat(index.status()).isEqualTo(200);
+            List<String> parts = Xml.texts(Xml.parse(index.body()), "sitemap", "loc");
+            assertThat(parts)
+                    .containsExactly(blog.uri().resolve("/sitemap/1.xml").toString());
+            Response r = blog.browser().get("/sitemap/1.xml");
             assertThat(r.status()).isEqualTo(200);
             List<String> locations = Xml.texts(Xml.parse(r.body()), "url", "loc");
             assertThat(locations).hasSizeGreaterThan(payloads.size());

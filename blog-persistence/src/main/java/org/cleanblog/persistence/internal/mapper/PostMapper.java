@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
 import org.cleanblog.core.post.Post;
 import org.cleanblog.core.post.PostContent;
+import org.cleanblog.core.post.PostStamp;
 import org.cleanblog.core.post.PostSummary;
 
 /**
@@ -33,6 +34,9 @@ public interface PostMapper {
 
     /** The {@code limit} newest posts in full, newest first. */
     List<Post> findNewest(@Param("limit") int limit);
+
+    /** The id and update time of the posts at positions {@code after} + 1 to {@code last}, oldest first. */
+    List<PostStamp> findStamps(@Param("after") long after, @Param("last") long last);
 
     /** Every post newest first, read lazily. */
     Cursor<Post> streamAll();
