@@ -32,17 +32,28 @@ public final class Format {
 
     /**
      * The page numbers to link from page {@code current} of {@code total}: the first, the last and two either side of
-     * the current one; 0 marks a gap ("…").
+     * the current one; 0 marks a gap ("…") where pages are left out. At most nine numbers, made without going through
+     * the pages in between, so the cost does not grow with the number of pages ({@code current} is taken as 1 or
+     * {@code total} when outside them).
      */
     public static List<Integer> pageLinks(int current, int total) {
-        List<Integer> links = new ArrayList<>();
-        for (int n = 1; n <= total; n++) {
-            boolean near = Math.abs(n - current) <= PAGE_WINDOW;
-            if (n == 1 || n == total || near) {
-                links.add(n);
-            } else if (links.get(links.size() - 1) != 0) {
+        int from = Math.max(1, Math.min(current, total) - PAGE_WINDOW);
+        int to = (int) Math.min(total, (long) Math.max(current, 1) + PAGE_WINDOW);
+        List<Integer> links = new ArrayList<>(2 * PAGE_WINDOW + 5);
+        if (from > 1) {
+            links.add(1);
+            if (from > 2) {
                 links.add(0);
             }
+        }
+        for (long n = from; n <= to; n++) { // long: to may be Integer.MAX_VALUE
+            links.add((int) n);
+        }
+        if (to < total) {
+            if (to < total - 1) {
+                links.add(0);
+            }
+            links.add(total);
         }
         return links;
     }
