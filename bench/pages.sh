@@ -65,6 +65,7 @@ JAVA_FLAGS=(-Xmx64m -XX:+UseSerialGC)
 WORK="$(pwd)/bench/work-pages-$$"
 PG_DATABASES=()
 SERVER_PID=""
+SERVERS=() # the servers of the database being measured, one per size
 
 stop_server() {
     [ -n "$SERVER_PID" ] || return 0
@@ -78,8 +79,16 @@ stop_server() {
     SERVER_PID=""
 }
 
+stop_servers() {
+    for SERVER_PID in "${SERVERS[@]}"; do
+        stop_server
+    done
+    SERVERS=()
+}
+
 cleanup() {
     stop_server
+    stop_servers
     if [ "${KEEP:-0}" = 1 ]; then
         echo "bench: KEEP=1, kept $WORK and the databases ${PG_DATABASES[*]:-(none)}" >&2
         return
@@ -180,18 +189,30 @@ to_ms() {
         else if (v ~ /m$/) printf "%.0f", v * 60000; else printf "%.0f", v * 1000 }'
 }
 
-# Measures one page for one visitor on the running server and appends a line to $RESULTS.
+# The URL and the request headers of page $2 for visitor $3 on the server of size $1.
+target() {
+    local size=$1 path=${2//\{id\}/${POST[$1]}}
+    URL="http://127.0.0.1:${PORTS[$size]}$path"
+    HEADERS=()
+    [ "$3" = anonymous ] || HEADERS=(-H "Cookie: ${COOKIES[$size]}")
+}
+
+# Checks that page $2 answers 200 for visitor $3 on the server of size $1 and warms it up for --warmup seconds.
+warm_up() {
+    local database=$1 size=$2 shown=$3 visitor=$4 status
+    target "$size" "$shown" "$visitor"
+    status=$(curl -s -o /dev/null -w '%{http_code}' "${HEADERS[@]}" "$URL")
+    [ "$status" = 200 ] || fail "$shown answered $status for the $visitor visitor on $database ($size posts)"
+    echo "bench: $database, $size posts, $shown, $visitor: ${WARMUP} s warm-up" >&2
+    wrk "${WRK_FLAGS[@]}" "-d${WARMUP}s" "${HEADERS[@]}" "$URL" > /dev/null
+}
+
+# Measures page $3 for visitor $4 on the server of size $2 for --duration seconds; appends a line to $RESULTS.
 measure() {
-    local database=$1 size=$2 shown=$3 path=$4 visitor=$5 url="http://127.0.0.1:$PORT$4" out
-    local headers=()
-    [ "$visitor" = anonymous ] || headers=(-H "Cookie: $COOKIE")
-    local status
-    status=$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$url")
-    [ "$status" = 200 ] || fail "$path answered $status for the $visitor visitor on $database ($size posts)"
-    echo "bench: $database, $size posts, $shown, $visitor: ${WARMUP} s warm-up, ${DURATION} s measured" >&2
-    wrk "${WRK_FLAGS[@]}" "-d${WARMUP}s" "${headers[@]}" "$url" > /dev/null
-    out="$WORK/wrk.out"
-    wrk "${WRK_FLAGS[@]}" "-d${DURATION}s" --latency "${headers[@]}" "$url" > "$out"
+    local database=$1 size=$2 shown=$3 visitor=$4 out="$WORK/wrk.out"
+    target "$size" "$shown" "$visitor"
+    echo "bench: $database, $size posts, $shown, $visitor: ${DURATION} s measured" >&2
+    wrk "${WRK_FLAGS[@]}" "-d${DURATION}s" --latency "${HEADERS[@]}" "$URL" > "$out"
     local rps p50 p99 errors
     rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
@@ -210,42 +231,80 @@ seed() {
     sed -n 's/^post_id=//p' <<< "$out"
 }
 
-run_one() {
-    local database=$1 size=$2 jdbc url post
+# The JDBC URL and DATABASE_URL of the blog of $2 posts on database $1; creates the PostgreSQL database.
+blog_urls() {
+    local database=$1 size=$2
     if [ "$database" = sqlite ]; then
-        jdbc="jdbc:sqlite:$WORK/blog-$size.db"
-        url="sqlite:///$WORK/blog-$size.db"
+        JDBC="jdbc:sqlite:$WORK/blog-$size.db"
+        DB_URL="sqlite:///$WORK/blog-$size.db"
     else
         local name="cleanblog_bench_pages_${size}_$$"
         PG_DATABASES+=("$name")
         psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
-        jdbc="jdbc:postgresql://127.0.0.1:5432/$name?user=postgres"
-        url="postgres://postgres@127.0.0.1:5432/$name"
+        JDBC="jdbc:postgresql://127.0.0.1:5432/$name?user=postgres"
+        DB_URL="postgres://postgres@127.0.0.1:5432/$name"
     fi
-    echo "bench: seeding $size posts on $database" >&2
-    post=$(seed "$jdbc" "$size")
-    start_server "$url"
-    log_in
-    measure "$database" "$size" /about /about anonymous
-    [ "$QUICK" = 1 ] || measure "$database" "$size" /about /about "logged in"
-    for visitor in anonymous "logged in"; do
-        measure "$database" "$size" / / "$visitor"
-        if [ "$size" -gt $(( (DEEP_PAGE - 1) * 10 )) ]; then
-            measure "$database" "$size" "/?page=$DEEP_PAGE" "/?page=$DEEP_PAGE" "$visitor"
-        fi
-        measure "$database" "$size" "/post/{id}" "/post/$post" "$visitor"
-        [ "$QUICK" = 1 ] || measure "$database" "$size" /feed.xml /feed.xml "$visitor"
+}
+
+# One database: a blog and a server per size, all up at once; each page is warmed up on every size, then measured on
+# every size back to back, so that the sizes are compared seconds apart, not minutes (the machine's speed drifts).
+run_database() {
+    local database=$1 size shown visitor
+    declare -gA PORTS=() COOKIES=() POST=() URLS=() LOGS=()
+    for size in $SIZES; do
+        blog_urls "$database" "$size"
+        echo "bench: seeding $size posts on $database" >&2
+        POST[$size]=$(seed "$JDBC" "$size")
+        URLS[$size]=$DB_URL
     done
-    local rss hwm errors
-    rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
-    hwm=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
-    errors=$(grep -c -E ' ERROR |OutOfMemoryError' "$SERVER_LOG" || true)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$database" "$size" "$rss" "$hwm" "$errors" >> "$WORK/processes.tsv"
-    stop_server
-    if [ "$database" = sqlite ] && [ "$size" = 100 ]; then
+    for size in $SIZES; do
+        start_server "${URLS[$size]}"
+        SERVERS+=("$SERVER_PID")
+        PORTS[$size]=$PORT
+        LOGS[$size]=$SERVER_LOG
+        log_in
+        COOKIES[$size]=$COOKIE
+        SERVER_PID=""
+    done
+    local pages=()
+    for visitor in anonymous "logged in"; do
+        [ "$QUICK" = 1 ] && [ "$visitor" != anonymous ] || pages+=("/about|$visitor")
+    done
+    for visitor in anonymous "logged in"; do
+        pages+=("/|$visitor" "/?page=$DEEP_PAGE|$visitor" "/post/{id}|$visitor")
+        [ "$QUICK" = 1 ] || pages+=("/feed.xml|$visitor")
+    done
+    local page sizes
+    for page in "${pages[@]}"; do
+        shown=${page%%|*}
+        visitor=${page#*|}
+        sizes=()
+        for size in $SIZES; do
+            # The deep page exists only in a blog of more than 4,999 pages.
+            [[ "$shown" == *page=* ]] && [ "$size" -le $(( (DEEP_PAGE - 1) * 10 )) ] || sizes+=("$size")
+        done
+        for size in "${sizes[@]}"; do
+            warm_up "$database" "$size" "$shown" "$visitor"
+        done
+        for size in "${sizes[@]}"; do
+            measure "$database" "$size" "$shown" "$visitor"
+        done
+    done
+    local i=0 rss hwm errors
+    for size in $SIZES; do
+        SERVER_PID=${SERVERS[$i]}
+        rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
+        hwm=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
+        errors=$(grep -c -E ' ERROR |OutOfMemoryError' "${LOGS[$size]}" || true)
+        printf '%s\t%s\t%s\t%s\t%s\n' "$database" "$size" "$rss" "$hwm" "$errors" >> "$WORK/processes.tsv"
+        i=$((i + 1))
+    done
+    SERVER_PID=""
+    stop_servers
+    if [ "$database" = sqlite ] && [[ " $SIZES " == *" 100 "* ]]; then
         local runs=()
         for _ in $(seq "$STARTS"); do
-            start_server "$url"
+            start_server "${URLS[100]}"
             runs+=("$STARTUP_MS")
             stop_server
         done
@@ -254,10 +313,8 @@ run_one() {
     fi
 }
 
-for size in $SIZES; do
-    for database in $DATABASES; do
-        run_one "$database" "$size"
-    done
+for database in $DATABASES; do
+    run_database "$database"
 done
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -280,7 +337,8 @@ echo "### Pages: $LABEL ($kind)"
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ), commit $commit; $(nproc) cores, $memory, $java_version, PostgreSQL $pg_version;"
 echo "\`java ${JAVA_FLAGS[*]} -jar blog-web/target/blog.jar serve\`; \`wrk ${WRK_FLAGS[*]} -d${DURATION}s --latency\` on the same machine after a"
-echo "${WARMUP}-second warm-up of each page and visitor (wrk, same flags). Ratios are to anonymous \`/about\` of the same process."
+echo "${WARMUP}-second warm-up of each page and visitor (wrk, same flags); the sizes of one database are served side by side and each"
+echo "page is measured on them back to back. Ratios are to anonymous \`/about\` of the same process."
 echo
 if [ "$QUICK" = 1 ]; then
     echo "| run | database | posts | page | visitor | req/s | vs /about | p50 ms | p99 ms | errors |"
@@ -289,13 +347,17 @@ else
     echo "| run | database | posts | page | visitor | req/s | vs /about | p50 ms | p99 ms | p50 vs 100 posts | errors |"
     echo "|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|"
 fi
-awk -F'\t' -v label="$LABEL" -v quick="$QUICK" '
+awk -F'\t' -v label="$LABEL" -v quick="$QUICK" -v sizes="$SIZES" '
     { line[NR] = $0; if ($3 == "/about" && $4 == "anonymous") about[$1 SUBSEP $2] = $5
-      if ($2 == 100) small[$1 SUBSEP $3 SUBSEP $4] = $6 }
+      if ($2 == 100) small[$1 SUBSEP $3 SUBSEP $4] = $6
+      if (!($1 in seen)) { seen[$1] = 1; databases[++ndb] = $1 } }
     # The deep page is compared with the first page of the small blog, the only page it has at that size.
+    # Rows by database, then size, then in the order measured (the sizes were measured in turns).
     END {
-        for (i = 1; i <= NR; i++) {
+        nsize = split(sizes, size, " ")
+        for (d = 1; d <= ndb; d++) for (z = 1; z <= nsize; z++) for (i = 1; i <= NR; i++) {
             split(line[i], f, "\t")
+            if (f[1] != databases[d] || f[2] != size[z]) continue
             a = about[f[1] SUBSEP f[2]]
             ratio = a > 0 ? sprintf(100 * f[5] / a < 1 ? "%.1f%%" : "%.0f%%", 100 * f[5] / a) : "—"
             row = sprintf("| %s | %s | %d | `%s` | %s | %d | %s | %s | %s |", label, f[1], f[2], f[3], f[4],
