@@ -256,6 +256,11 @@ run_database() {
         echo "bench: seeding $size posts on $database" >&2
         POST[$size]=$(seed "$JDBC" "$size")
         URLS[$size]=$DB_URL
+        # As a blog that has been running is: vacuumed and analysed, so that autovacuum does not start on the new
+        # rows while a page is measured.
+        if [ "$database" = postgresql ]; then
+            psql -q -h 127.0.0.1 -U postgres -d "${PG_DATABASES[-1]}" -c "VACUUM ANALYZE"
+        fi
     done
     for size in $SIZES; do
         start_server "${URLS[$size]}"
