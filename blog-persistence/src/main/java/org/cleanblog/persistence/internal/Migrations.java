@@ -65,22 +65,42 @@ final class Migrations {
      */
     void migrate() {
         // Checked right before Flyway, which is the step that must never see such a database.
-        requireBlogOrUnrelated();
+        boolean historyExisted = requireBlogOrUnrelated();
+        MigrateResult result;
         try {
-            MigrateResult result = flyway().migrate();
-            LOG.info(
-                    "{} schema at version {} ({} migration(s) applied, history in {})",
-                    dialect,
-                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
-                    result.migrationsExecuted,
-                    historyTable);
+            result = flyway().migrate();
         } catch (FlywayException e) {
-            throw new StorageException(
-                    "could not migrate the " + dialect + " schema: " + e.getMessage()
-                            + " (fix the database or restore it from a backup; the migrations are in "
-                            + location(dialect) + ")",
-                    e);
+            if (historyExisted || !historyExists()) {
+                throw migrationFailed(e);
+            }
+            // Flyway takes its lock only once its history table exists. Another process (an instance started at the
+            // same moment) created the table between Flyway's two looks at this one: its first saw no table, its
+            // second a schema no longer empty, and it refused to baseline what looked like a program's tables. Once
+            // more, the table is there and Flyway's lock puts this process after the other (ADR 0012).
+            LOG.info(
+                    "another process created the {} schema history while this one looked: migrating again under"
+                            + " Flyway's lock",
+                    dialect);
+            try {
+                result = flyway().migrate();
+            } catch (FlywayException again) {
+                throw migrationFailed(again);
+            }
         }
+        LOG.info(
+                "{} schema at version {} ({} migration(s) applied, history in {})",
+                dialect,
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted,
+                historyTable);
+    }
+
+    private StorageException migrationFailed(FlywayException e) {
+        return new StorageException(
+                "could not migrate the " + dialect + " schema: " + e.getMessage()
+                        + " (fix the database or restore it from a backup; the migrations are in "
+                        + location(dialect) + ")",
+                e);
     }
 
     /**
@@ -144,20 +164,31 @@ final class Migrations {
      * Refuses a database whose tables have our names but that has no history of ours, before Flyway sees it: Flyway
      * would answer with advice ("use baseline()") that a user cannot follow, and baselining would be wrong anyway.
      * Tables of other names are a program's own and stay untouched.
+     *
+     * @return whether our history table was there (or was moved there from the first release's)
      */
-    private void requireBlogOrUnrelated() {
+    private boolean requireBlogOrUnrelated() {
         // Each step takes its own connection and gives it back, so that a pool of one connection is enough.
         List<String> tables = withConnection("read the tables of", this::tables);
         if (tables.contains(historyTable)) {
-            return;
+            return true;
         }
         if (tables.contains(LEGACY_HISTORY_TABLE) && legacyHistoryIsOurs()) {
             withConnection("move the schema history of", this::adoptLegacyHistory);
-            return;
+            return true;
         }
         List<String> clashing = tables.stream().filter(BLOG_TABLES::contains).toList();
         if (!clashing.isEmpty()) {
             throw new NotABlogDatabaseException(describe(), tables, clashing, historyTable);
+        }
+        return false;
+    }
+
+    private boolean historyExists() {
+        try {
+            return withConnection("read the tables of", this::tables).contains(historyTable);
+        } catch (StorageException e) {
+            return false;
         }
     }
 
