@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.cleanblog.config.BlogConfiguration;
@@ -46,14 +50,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Slow one-time set-up runs on the other core while this thread resolves the configuration, then opens and
+        // migrates the database (ADR 0036): Jetty's, and the SQLite driver's when the blog looks like it runs on one.
+        inBackground("prepare-jetty", BlogServer::prepare);
+        if (looksLikeSqlite(System.getenv())) {
+            inBackground("prepare-sqlite", ServeCommand::loadSqliteDriver);
+        }
         BlogConfiguration configuration = configurations.get();
         BlogSettings settings = configuration.settings();
         // Loading logged the warnings for every command; these concern only a server's sessions.
         configuration.servingWarnings().forEach(LOG::warn);
-        // Jetty's slow one-time set-up runs on another core while this thread opens and migrates the database.
-        Thread preparing = new Thread(BlogServer::prepare, "prepare-jetty");
-        preparing.setDaemon(true);
-        preparing.start();
         BlogDatabase db = MigrateCommand.openForServing(configuration);
         BlogServer server;
         try {
@@ -78,6 +84,39 @@ final class ServeCommand implements Callable<Integer> {
         stop.awaitSignal();
         stop.stop();
         return Cli.OK;
+    }
+
+    private static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Whether the environment leaves the blog on SQLite (no database URL, or a {@code sqlite:} one), judged before the
+     * configuration is resolved: a wrong guess costs only a background thread's work or the time it would save.
+     */
+    static boolean looksLikeSqlite(Map<String, String> environment) {
+        for (String name : List.of("DATABASE_URL", "JDBC_DATABASE_URL")) {
+            String url = environment.get(name);
+            if (url != null && !url.isBlank()) {
+                return url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:");
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Loads the SQLite driver by opening and closing a private in-memory database: its first connection extracts and
+     * loads the native library and builds its date formats (~250 ms of CPU), which the pool's first connection would
+     * otherwise do on the start-up's critical path. Any failure is left for that connection to report.
+     */
+    private static void loadSqliteDriver() {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("loading the SQLite driver in advance failed; the pool's first connection will say why", e);
+        }
     }
 
     static WebSettings webSettings(BlogSettings settings) {

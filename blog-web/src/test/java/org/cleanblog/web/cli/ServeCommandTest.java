@@ -136,4 +136,22 @@ class ServeCommandTest {
                 .isInstanceOf(ServeCommand.StartupException.class)
                 .hasMessage("cannot listen on 0.0.0.0:8080 (IOException); check BIND_HOST and PORT");
     }
+
+    @Test
+    void shouldLoadTheSqliteDriverEarlyOnlyWhenTheEnvironmentLeavesTheBlogOnSqlite() {
+        assertThat(ServeCommand.looksLikeSqlite(Map.of())).isTrue();
+        assertThat(ServeCommand.looksLikeSqlite(Map.of("DATABASE_URL", "sqlite:///blog.db")))
+                .isTrue();
+        assertThat(ServeCommand.looksLikeSqlite(Map.of("JDBC_DATABASE_URL", "jdbc:sqlite:blog.db")))
+                .isTrue();
+        assertThat(ServeCommand.looksLikeSqlite(Map.of("DATABASE_URL", "postgres://u@host/db")))
+                .isFalse();
+        assertThat(ServeCommand.looksLikeSqlite(
+                        Map.of("DATABASE_URL", " ", "JDBC_DATABASE_URL", "jdbc:postgresql://h/db")))
+                .isFalse();
+        // DATABASE_URL wins over JDBC_DATABASE_URL, as in the configuration.
+        assertThat(ServeCommand.looksLikeSqlite(
+                        Map.of("DATABASE_URL", "sqlite:///b.db", "JDBC_DATABASE_URL", "jdbc:postgresql://h/db")))
+                .isTrue();
+    }
 }
