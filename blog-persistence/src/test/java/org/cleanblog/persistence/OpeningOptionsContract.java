@@ -63,8 +63,12 @@ abstract class OpeningOptionsContract {
 
     /** A program's own Flyway, configured as docs/persistence.md tells it to be beside the library. */
     private Flyway programsFlyway() {
+        return programsFlyway(database);
+    }
+
+    private static Flyway programsFlyway(TestDatabase target) {
         return Flyway.configure()
-                .dataSource(database.jdbcUrl(), null, null)
+                .dataSource(target.jdbcUrl(), null, null)
                 .locations("classpath:consumer/db")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -120,11 +124,7 @@ abstract class OpeningOptionsContract {
         List<String> once = historyOfOneOpen();
         for (int round = 0; round < CONCURRENT_ROUNDS / 2; round++) {
             try (TestDatabase fresh = TestDatabase.create(dialect, getClass().getSimpleName())) {
-                Flyway.configure()
-                        .dataSource(fresh.jdbcUrl(), null, null)
-                        .locations("classpath:consumer/db")
-                        .load()
-                        .migrate();
+                programsFlyway(fresh).migrate();
 
                 openAtTheSameMoment(fresh);
 

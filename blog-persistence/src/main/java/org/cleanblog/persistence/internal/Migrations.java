@@ -58,7 +58,9 @@ final class Migrations {
 
     /**
      * Applies every pending migration; a no-op on an up-to-date schema. A history left in
-     * {@value #LEGACY_HISTORY_TABLE} by the first release is moved to our table first.
+     * {@value #LEGACY_HISTORY_TABLE} by the first release is moved to our table first. Several processes may migrate
+     * one database at the same moment: one that fails because another created the history table meanwhile tries once
+     * more.
      *
      * @throws NotABlogDatabaseException when the database holds tables of our names but no history of ours
      * @throws StorageException when a migration fails or the database holds a schema newer than this library
