@@ -7,6 +7,7 @@
 # Its database, servers and bench/work-instances-<pid> are stopped, dropped and removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 WARMUP=30
 DURATION=10
@@ -31,11 +32,6 @@ JAVA_FLAGS=(-Xmx64m -XX:+UseSerialGC)
 WORK="$(pwd)/bench/work-instances-$$"
 DB="cleanblog_bench_instances_$$"
 PIDS=()
-
-fail() {
-    echo "bench: $*" >&2
-    exit 1
-}
 
 stop_servers() {
     local pid
@@ -71,11 +67,7 @@ start() {
         BLOG_ENV=production SECRET_KEY="$SECRET" BLOG_BASE_URL="http://127.0.0.1:$port" \
         java "${JAVA_FLAGS[@]}" -jar blog.jar serve) > "$WORK/server-$1.log" 2>&1 &
     PIDS+=($!)
-    for _ in $(seq 600); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/about" || true)" = 200 ] && return
-        sleep 0.1
-    done
-    fail "instance $1 did not answer within 60 s"
+    wait_for_first_200 "$port" "${PIDS[-1]}" "$WORK/server-$1.log"
 }
 
 # wrk on every instance at once, $CONNECTIONS connections in all, for $2 seconds on path $1; prints the summed req/s.

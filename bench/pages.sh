@@ -9,6 +9,7 @@
 # Its databases, server and bench/work-pages-<pid> are stopped, dropped and removed on exit, unless KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 usage() {
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
@@ -101,11 +102,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() {
-    echo "bench: $*" >&2
-    exit 1
-}
-
 for tool in java curl psql; do
     command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install openjdk-17-jre-headless curl postgresql-client)"
 done
@@ -150,18 +146,16 @@ free_port() {
 start_server() {
     PORT=$(free_port)
     local started log="$WORK/server-$(date +%s%N).log"
-    started=$(date +%s%N)
+    now_us
+    started=$NOW_US
     (cd "$WORK" && exec env DATABASE_URL="$1" PORT="$PORT" BIND_HOST=127.0.0.1 BLOG_ENV=production \
         SECRET_KEY="$SECRET" BLOG_BASE_URL="http://127.0.0.1:$PORT" \
         java "${JAVA_FLAGS[@]}" -jar blog-web/target/blog.jar serve) > "$log" 2>&1 &
     SERVER_PID=$!
     SERVER_LOG="$log"
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/about" || true)" = 200 ]; do
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$log" >&2; fail "the server stopped on start-up"; }
-        [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 120 ] || fail "no 200 from /about within 120 s"
-        sleep 0.02
-    done
-    STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+    wait_for_first_200 "$PORT" "$SERVER_PID" "$log"
+    now_us
+    STARTUP_MS=$(( (NOW_US - started) / 1000 ))
 }
 
 # Logs the reader in once with curl; sets COOKIE to the session cookie that wrk sends.

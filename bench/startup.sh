@@ -8,6 +8,7 @@
 # removed on exit, unless KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 usage() {
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
@@ -67,11 +68,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() {
-    echo "bench: $*" >&2
-    exit 1
-}
-
 for tool in java curl; do
     command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install openjdk-17-jre-headless curl)"
 done
@@ -113,17 +109,15 @@ load() {
 start_server() {
     PORT=$(free_port)
     local started log="$WORK/server-$(date +%s%N).log"
-    started=$(date +%s%N)
+    now_us
+    started=$NOW_US
     (cd "$WORK" && exec env DATABASE_URL="sqlite:///$WORK/blog.db" PORT="$PORT" BIND_HOST=127.0.0.1 \
         BLOG_ENV=production SECRET_KEY="$SECRET" BLOG_BASE_URL="http://127.0.0.1:$PORT" \
         java "$@" -jar "$JAR" serve) > "$log" 2>&1 &
     SERVER_PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/about" || true)" = 200 ]; do
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$log" >&2; fail "the server stopped on start-up"; }
-        [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 120 ] || fail "no 200 from /about within 120 s"
-        sleep 0.01
-    done
-    STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+    wait_for_first_200 "$PORT" "$SERVER_PID" "$log"
+    now_us
+    STARTUP_MS=$(( (NOW_US - started) / 1000 ))
     CPU_MS=$(awk -v t="$TICKS" '{ printf "%.0f", ($14 + $15) * 1000 / t }' "/proc/$SERVER_PID/stat")
     RSS_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
     SERVER_LOG="$log"
