@@ -201,6 +201,16 @@ warm_up() {
     wrk "${WRK_FLAGS[@]}" "-d${WARMUP}s" "${HEADERS[@]}" "$URL" > /dev/null
 }
 
+# Warms every page of the run up for --warmup seconds on the server of size $2, anonymous and logged in in turn.
+mixed_warm_up() {
+    local database=$1 size=$2 paths=(/about / "/post/${POST[$2]}")
+    [ "$QUICK" = 1 ] || paths+=(/feed.xml)
+    [ "$size" -le $(( (DEEP_PAGE - 1) * 10 )) ] || paths+=("/?page=$DEEP_PAGE")
+    echo "bench: $database, $size posts, every page, both visitors in turn: ${WARMUP} s warm-up" >&2
+    wrk "${WRK_FLAGS[@]}" "-d${WARMUP}s" -s bench/mixed.lua "http://127.0.0.1:${PORTS[$size]}" -- "${COOKIES[$size]}" \
+        "${paths[@]}" > /dev/null
+}
+
 # Measures page $3 for visitor $4 on the server of size $2 for --duration seconds; appends a line to $RESULTS.
 measure() {
     local database=$1 size=$2 shown=$3 visitor=$4 out="$WORK/wrk.out"
@@ -264,6 +274,13 @@ run_database() {
         log_in
         COOKIES[$size]=$COOKIE
         SERVER_PID=""
+    done
+    # Every page the run measures, anonymous and logged in, mixed, on each server: code that the JIT compiled for one
+    # visitor's requests only is deoptimised at the other's first request and runs slowly for seconds until it is
+    # compiled again (in a quick run the first logged-in page after the anonymous ones measured 1,300-5,400 req/s
+    # instead of 17,000 on PostgreSQL, two runs in five).
+    for size in $SIZES; do
+        mixed_warm_up "$database" "$size"
     done
     local pages=()
     for visitor in anonymous "logged in"; do
