@@ -3,7 +3,7 @@
 # processes of the shipped jar on one PostgreSQL, and the connections they hold. For docs/scaling.md.
 #
 # Usage: bench/instances.sh [--warmup SECONDS] [--duration SECONDS] [--instances "1 2"]
-# Needs: Java 17, curl, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs Debian's wrk.
+# Needs: Java 17, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs Debian's wrk.
 # Its database, servers and bench/work-instances-<pid> are stopped, dropped and removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -277,8 +277,8 @@ run_database() {
     done
     # Every page the run measures, anonymous and logged in, mixed, on each server: code that the JIT compiled for one
     # visitor's requests only is deoptimised at the other's first request and runs slowly for seconds until it is
-    # compiled again (in a quick run the first logged-in page after the anonymous ones measured 1,300-5,400 req/s
-    # instead of 17,000 on PostgreSQL, two runs in five).
+    # compiled again: without this, the first logged-in page after the anonymous ones (/ on PostgreSQL) measured 1,215
+    # and 5,403 req/s in two quick runs of five, 13,670-18,394 in the other three (bench/README.md, step 4).
     for size in $SIZES; do
         mixed_warm_up "$database" "$size"
     done

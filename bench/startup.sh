@@ -4,7 +4,7 @@
 # then and resident memory, at the first 200 and after some traffic. Prints Markdown. bench/README.md explains it.
 #
 # Usage: bench/startup.sh [--runs N] [--label TEXT] [--java-options "OPTIONS"]
-# Needs: Java 17, curl; installs Debian's wrk for the traffic. Its server and bench/work-startup-<pid> are stopped and
+# Needs: Java 17 (and bash 5); installs Debian's wrk for the traffic. Its server and bench/work-startup-<pid> are stopped and
 # removed on exit, unless KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,9 +68,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for tool in java curl; do
-    command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install openjdk-17-jre-headless curl)"
-done
+command -v java >/dev/null || fail "java is missing (apt-get install openjdk-17-jre-headless)"
 if ! command -v wrk >/dev/null; then
     echo "bench: installing wrk (Debian package)" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || fail "could not install wrk: apt-get install wrk"
