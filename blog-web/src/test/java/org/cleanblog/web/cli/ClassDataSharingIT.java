@@ -3,8 +3,6 @@ package org.cleanblog.web.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cleanblog.web.support.FreePorts;
 import org.cleanblog.web.support.RunningBlog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -47,7 +46,7 @@ class ClassDataSharingIT {
                 .as("written by the package phase (CdsTraining)")
                 .isRegularFile();
         Path classes = folder.resolve("classes.log");
-        int port = freePort();
+        int port = FreePorts.next();
 
         // -Xshare:on makes the JVM refuse to start, instead of falling back, when the archive does not fit.
         Process server = start(
@@ -131,11 +130,5 @@ class ClassDataSharingIT {
 
     private String log() throws IOException {
         return Files.readString(folder.resolve("server.log"), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

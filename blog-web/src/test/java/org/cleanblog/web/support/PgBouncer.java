@@ -3,8 +3,6 @@ package org.cleanblog.web.support;
 import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +64,7 @@ public final class PgBouncer implements AutoCloseable {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + serverJdbcUrl.replaceAll("\\?.*", ""));
         }
         Path folder = Files.createTempDirectory("clean-blog-pgbouncer-");
-        int port = freePort();
+        int port = FreePorts.next();
         StringBuilder target = new StringBuilder(
                         "host=" + server.getProperty("PGHOST").split(",")[0])
                 .append(" port=")
@@ -187,13 +185,5 @@ public final class PgBouncer implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "pgbouncer did not answer within " + START_TIMEOUT + " (" + last + "):\n" + log(), last);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

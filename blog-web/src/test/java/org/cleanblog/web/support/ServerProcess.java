@@ -1,9 +1,6 @@
 package org.cleanblog.web.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +65,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess launch(String databaseUrl, Path folder, String name, Map<String, String> environment)
             throws IOException {
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = folder.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -216,13 +213,5 @@ public final class ServerProcess implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "the blog process did not answer /healthz within " + START_TIMEOUT + ":\n" + logTail());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
