@@ -100,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
         for (String name : List.of("DATABASE_URL", "JDBC_DATABASE_URL")) {
             String url = environment.get(name);
             if (url != null && !url.isBlank()) {
-                return url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:");
+                String lower = url.strip().toLowerCase(Locale.ROOT);
+                return lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:");
             }
         }
         return true;
